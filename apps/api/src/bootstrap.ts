@@ -1,0 +1,35 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import helmet from 'helmet';
+import compression from 'compression';
+import type { AppConfig } from '@alliance/server-config';
+import { AppModule } from './app.module';
+import { webDistDir } from './web-app.controller';
+
+/** Builds the API application (used by main.ts and by the API journey tests). */
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  // Security headers, with a Content-Security-Policy everywhere but development (where GraphiQL
+  // loads its assets from a CDN). The web app needs nothing beyond 'self' plus inline styles.
+  app.use(
+    helmet({
+      contentSecurityPolicy: config.NODE_ENV === 'development' ? false : undefined,
+      strictTransportSecurity: config.publicUrl.startsWith('https://'),
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  // Slow connections are the norm for many users: gzip every text response.
+  app.use(compression());
+  // Hashed build assets never change: cache them for a year (slow connections pay once).
+  app.useStaticAssets(webDistDir(config), {
+    index: false,
+    setHeaders: (res, filePath) => {
+      res.setHeader('Cache-Control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request, Response } from 'express';
+import depthLimit from 'graphql-depth-limit';
+import { parse as parseCookies } from 'cookie';
+import type { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@alliance/server-config';
+import { resolveLocale } from '@alliance/shared-core';
+import {
+  LoaderRegistry,
+  complexityLimitPlugin,
+  errorTranslationPlugin,
+  formatError,
+  type RequestContext,
+} from '@alliance/server-graphql';
+import { SESSION_COOKIE_NAME, type SessionService } from '@alliance/server-identity';
+
+/**
+ * GraphQL conventions, set once: translated errors with stable codes, depth and complexity limits,
+ * Apollo's CSRF prevention, no introspection or stack traces in production.
+ */
+export function graphqlOptions(config: AppConfig, sessions: SessionService, logger: Logger): Omit<ApolloDriverConfig, 'driver'> {
+  const exposeStack = config.NODE_ENV === 'development';
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: !config.isProduction,
+    graphiql: config.NODE_ENV === 'development',
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: exposeStack,
+    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [errorTranslationPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
+    formatError: (formatted, error) => formatError(formatted, error, exposeStack, (err) => logger.error(err)),
+    context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+      const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE_NAME];
+      const user = token ? await sessions.resolve(token) : undefined;
+      // The web app always sends the reader's chosen language; other clients fall back to the profile.
+      const locale = resolveLocale(req.headers['accept-language'] ?? user?.locale);
+      Object.assign(req, { user, locale });
+      return { req, res, user, locale, loaders: new LoaderRegistry() };
+    },
+  };
+}

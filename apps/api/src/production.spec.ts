@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '@alliance/server-config';
+
+/** The same application with NODE_ENV=production: nothing meant for developers is reachable. */
+describe('API in production mode', () => {
+  let app: NestExpressApplication;
+  let url: string;
+  const previousEnv = process.env.NODE_ENV;
+
+  beforeAll(async () => {
+    process.env.NODE_ENV = 'production';
+    process.env.QUEUE_DRIVER = 'bullmq';
+    // Production needs an explicit data directory (issuer key, files): a scratch one here.
+    process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-prod-'));
+    // Loaded after NODE_ENV is set: modules decide at load time which routes exist.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createApi } = require('./bootstrap') as typeof import('./bootstrap');
+    app = await createApi(loadConfig());
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    process.env.NODE_ENV = previousEnv;
+  });
+
+  it('turns GraphQL introspection off', async () => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    });
+    const body = (await res.json()) as { errors?: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.errors?.[0].message).toMatch(/introspection/i);
+    expect(body.errors?.[0].extensions.stacktrace).toBeUndefined();
+  });
+
+  it('serves no GraphiQL page and no development mailbox', async () => {
+    const landing = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await landing.text()).not.toMatch(/graphiql/i);
+    const mailbox = await fetch(`${url}/api/dev/mail`);
+    expect(mailbox.status).toBe(404);
+  });
+
+  it('keeps error responses free of stack traces', async () => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ query: '{ users(first: 1000) { totalCount } }' }),
+    });
+    const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});

@@ -1,0 +1,1 @@
+module.exports = require('../../libs/tooling/webpack.node.cjs')('api');

@@ -1,0 +1,141 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { Role } from '@alliance/shared-core';
+import { Layout } from './Layout';
+import { RequireAuth } from './RequireAuth';
+
+// Each page is its own chunk so the first load carries only the shell and the page in view.
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const SignUpPage = lazy(() => import('../features/identity/SignUpPage'));
+const CheckEmailPage = lazy(() => import('../features/identity/CheckEmailPage'));
+const VerifyEmailPage = lazy(() => import('../features/identity/VerifyEmailPage'));
+const SignInPage = lazy(() => import('../features/identity/SignInPage'));
+const ForgotPasswordPage = lazy(() => import('../features/identity/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/identity/ResetPasswordPage'));
+const ProfilePage = lazy(() => import('../features/identity/ProfilePage'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const DevMailPage = lazy(() => import('../features/devmail/DevMailPage'));
+const NotFoundPage = lazy(() => import('./NotFoundPage'));
+const MyCertificatesPage = lazy(() => import('../features/certificates/MyCertificatesPage'));
+const VerifyCertificatePage = lazy(() => import('../features/certificates/VerifyCertificatePage'));
+const AdminCertificatesPage = lazy(() => import('../features/certificates/AdminCertificatesPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const NotificationPreferencesPage = lazy(() => import('../features/notifications/PreferencesPage'));
+const QueuesPage = lazy(() => import('../features/admin/QueuesPage'));
+const ApplyPage = lazy(() => import('../features/alliance/apply/ApplyPage'));
+const MyApplicationsPage = lazy(() => import('../features/alliance/apply/MyApplicationsPage'));
+const AdminApplicationsPage = lazy(() => import('../features/alliance/review/AdminApplicationsPage'));
+const ApplicationReviewPage = lazy(() => import('../features/alliance/review/ApplicationReviewPage'));
+const ManageOrganisationPage = lazy(() => import('../features/alliance/organisation-admin/ManageOrganisationPage'));
+const MyOrganisationsPage = lazy(() => import('../features/alliance/organisation-admin/MyOrganisationsPage'));
+const InvitationPage = lazy(() => import('../features/alliance/organisation-admin/InvitationPage'));
+const DirectoryPage = lazy(() => import('../features/alliance/directory/DirectoryPage'));
+const OrganisationPage = lazy(() => import('../features/alliance/directory/OrganisationPage'));
+const CountryPage = lazy(() => import('../features/alliance/directory/CountryPage'));
+const AllianceDashboardPage = lazy(() => import('../features/alliance/dashboard/DashboardPage'));
+const AllianceReferencePage = lazy(() => import('../features/alliance/reference/ReferencePage'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="sign-up" element={<SignUpPage />} />
+        <Route path="check-email" element={<CheckEmailPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route
+          path="profile"
+          element={
+            <RequireAuth>
+              <ProfilePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/*"
+          element={
+            <RequireAuth role={Role.Admin}>
+              <Routes>
+                <Route path="users" element={<UsersPage />} />
+                <Route path="certificates" element={<AdminCertificatesPage />} />
+                <Route path="queues" element={<QueuesPage />} />
+                <Route path="applications" element={<AdminApplicationsPage />} />
+                <Route path="applications/:id" element={<ApplicationReviewPage />} />
+                <Route path="alliance" element={<AllianceDashboardPage />} />
+                <Route path="alliance/reference" element={<AllianceReferencePage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </RequireAuth>
+          }
+        />
+        <Route path="dev/mail" element={<DevMailPage />} />
+        <Route
+          path="certificates"
+          element={
+            <RequireAuth>
+              <MyCertificatesPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="verify" element={<VerifyCertificatePage />} />
+        <Route path="verify/:code" element={<VerifyCertificatePage />} />
+        <Route
+          path="notifications"
+          element={
+            <RequireAuth>
+              <NotificationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="settings/notifications"
+          element={
+            <RequireAuth>
+              <NotificationPreferencesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="alliance/apply"
+          element={
+            <RequireAuth>
+              <ApplyPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="alliance/applications"
+          element={
+            <RequireAuth>
+              <MyApplicationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="alliance/organisations"
+          element={
+            <RequireAuth>
+              <MyOrganisationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="alliance/organisations/:slug/manage"
+          element={
+            <RequireAuth>
+              <ManageOrganisationPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="invitations/:token" element={<InvitationPage />} />
+        <Route path="alliance/directory" element={<DirectoryPage />} />
+        <Route path="alliance/organisations/:slug" element={<OrganisationPage />} />
+        <Route path="alliance/countries/:code" element={<CountryPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,12 @@
+export * from './entities';
+export * from './alliance.constants';
+export { AllianceModule } from './alliance.module';
+export { OrganisationRolesService, type OrganisationRoleView } from './organisation-roles.service';
+export { ReferenceService } from './reference.service';
+export { OrganisationsService } from './organisations.service';
+export { FocalPointsService } from './focal-points.service';
+export { ApplicationsService, type ApplicationInput } from './applications.service';
+export { InvitationsService } from './invitations.service';
+export { DashboardService } from './dashboard.service';
+export { nameKey, websiteHost, slugify } from './normalise';
+export type { Actor } from './actor';

@@ -1,0 +1,39 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@alliance/server-identity';
+import { MailModule } from '@alliance/server-mail';
+import { NotificationsModule } from '@alliance/server-notifications';
+import { JobHandlerRegistry, QueueName } from '@alliance/server-queue';
+import { CredentialsModule } from './credentials';
+import { CERTIFICATE_ENTITIES } from './entities';
+import { CERTIFICATE_RENDER_JOB, CertificatesService } from './certificates.service';
+import { CertificatesResolver } from './certificates.resolver';
+import { CertificatesController } from './certificates.controller';
+import { CertificateRenderJob } from './jobs/certificate-render.job';
+import { CERTIFICATE_STORAGE, LocalCertificateStorage } from './storage/certificate-storage';
+
+/**
+ * Certificates: issuing, rendering (worker), verification, downloads, and the Open Badges
+ * credentials. Needs the global ConfigModule and QueueModule and the app's TypeORM root.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), IdentityModule, MailModule, NotificationsModule, CredentialsModule],
+  providers: [
+    CertificatesService,
+    CertificatesResolver,
+    CertificateRenderJob,
+    { provide: CERTIFICATE_STORAGE, useClass: LocalCertificateStorage },
+  ],
+  controllers: [CertificatesController],
+  exports: [CertificatesService, CredentialsModule, CERTIFICATE_STORAGE],
+})
+export class CertificatesModule implements OnModuleInit {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly renderJob: CertificateRenderJob,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(QueueName.Certificates, CERTIFICATE_RENDER_JOB, this.renderJob.handle);
+  }
+}

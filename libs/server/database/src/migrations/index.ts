@@ -1,0 +1,18 @@
+import type { MigrationInterface } from 'typeorm';
+import { AllianceDomain1795444343841 } from './1795444343841-AllianceDomain';
+import { CertificatesDomain1795443012323 } from './1795443012323-CertificatesDomain';
+import { NotificationsCentre1795442918705 } from './1795442918705-NotificationsCentre';
+import { CredentialStatusList1795442678030 } from './1795442678030-CredentialStatusList';
+import { AddOutboxAndOutgoingEmail1795440722562 } from './1795440722562-AddOutboxAndOutgoingEmail';
+import { IdentityAccounts1795440704124 } from './1795440704124-IdentityAccounts';
+
+// Every migration, oldest first. Append new ones at the end (generate them with
+// `npm run migration:generate -- <Name>`), never edit one that has landed.
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  IdentityAccounts1795440704124,
+  AddOutboxAndOutgoingEmail1795440722562,
+  CredentialStatusList1795442678030,
+  NotificationsCentre1795442918705,
+  CertificatesDomain1795443012323,
+  AllianceDomain1795444343841,
+];

@@ -1,0 +1,12 @@
+export * from './entities';
+export * from './identity.module';
+export { UsersService, type CreateUserInput, type UserListArgs } from './users.service';
+export { SessionService, type SessionMeta } from './session.service';
+export { AccountService } from './account.service';
+export { PasswordService, ARGON2_OPTIONS } from './password.service';
+export { SESSION_COOKIE_NAME, setSessionCookie, clearSessionCookie, sessionTokenFromRequest, isSecureCookie } from './cookies';
+export { AccountResolver } from './account.resolver';
+export { UsersResolver } from './users.resolver';
+export { UserModel, UserConnection } from './dto/user.model';
+export { RoleEnum, LocaleEnum } from './dto/enums';
+export * from './dto/inputs';

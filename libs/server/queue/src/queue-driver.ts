@@ -1,0 +1,45 @@
+import type { JobData, QueueName, ScheduleDefinition } from './queue.constants';
+
+export type DriverKind = 'bullmq' | 'inprocess';
+
+export interface AddJobOptions {
+  /** The outbox id. Adding a job whose id the queue already holds does nothing. */
+  jobId: string;
+  delayMs?: number;
+}
+
+/** What the relay needs from a queue backend; BullMQ on Redis and an in-process one implement it. */
+export interface QueueDriver {
+  readonly kind: DriverKind;
+  add(queue: QueueName, jobName: string, data: JobData, options: AddJobOptions): Promise<void>;
+  /** Whether the queue still holds the job (waiting, delayed, active or kept after it ended). */
+  jobExists(queue: QueueName, jobId: string): Promise<boolean>;
+  /** Whether the backend answers (for /ready). */
+  ping(): Promise<boolean>;
+  /** Drops a job (a dead letter about to be retried) so the same id can be added again. */
+  removeJob(queue: QueueName, jobId: string): Promise<void>;
+  /** Job counts per state, or null when the driver keeps none (the outbox then tells). */
+  counts(queue: QueueName): Promise<QueueCounts | null>;
+  /** Creates or replaces the recurring jobs (deterministic ids). */
+  upsertSchedules(schedules: ScheduleDefinition[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs one attempt of a job; shared by both drivers (see JobExecutor). */
+export type JobRunner = (queue: QueueName, jobName: string, data: JobData) => Promise<void>;
+
+/** Thrown by the runner after the last attempt: the driver must not retry it. */
+export class PermanentJobFailure extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = 'PermanentJobFailure';
+  }
+}
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+}

@@ -1,0 +1,39 @@
+// One file per namespace, each holding es, en, pt and fr side by side so a missing
+// translation is visible in review and caught by catalogues.spec.ts.
+import { common } from './common';
+import { validation } from './validation';
+import { errors } from './errors';
+import { email } from './email';
+import { nav } from './nav';
+import { home } from './home';
+import { auth } from './auth';
+import { profile } from './profile';
+import { admin } from './admin';
+import { devmail } from './devmail';
+import { notifications } from './notifications';
+import { certificates } from './certificates';
+import { certificatesUi } from './certificatesUi';
+import { credentials } from './credentials';
+import { allianceDirectory } from './allianceDirectory';
+
+import { allianceUi } from './allianceUi';
+import { alliance } from './alliance';
+export const catalogues = {
+  common,
+  validation,
+  errors,
+  email,
+  nav,
+  home,
+  auth,
+  profile,
+  admin,
+  devmail,
+  notifications,
+  certificates,
+  certificatesUi,
+  credentials,
+  allianceDirectory,
+  allianceUi,
+  alliance,
+};

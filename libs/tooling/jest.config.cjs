@@ -1,0 +1,2 @@
+const { plainProject } = require('./jest.preset.cjs');
+module.exports = plainProject('tooling', __dirname, { testMatch: ['<rootDir>/**/*.spec.cjs'] });

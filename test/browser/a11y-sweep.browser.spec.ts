@@ -1,0 +1,238 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { GraphQLClient, createScratchDatabase, startPortal, waitForMail, type RunningPortal } from '../support';
+import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from './browser';
+
+/**
+ * Every route of apps/web/src/app/routes.tsx, on the demo data, in the four languages, on a phone
+ * (360 x 740) and a desktop (1280 x 900): axe finds nothing, nothing scrolls sideways, and the
+ * keyboard starts at the skip link, which leads into the focusable main region.
+ */
+const LOCALES = ['es', 'en', 'pt', 'fr'] as const;
+type Locale = (typeof LOCALES)[number];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 740 };
+const DEMO_PASSWORD = 'Alianza-Demo-2026';
+const DEMO_ADMIN = 'admin@alianza.example';
+/** Represents the Costa Rican ministry in the demo, and is its focal point. */
+const DEMO_PARTICIPANT = 'andres.villalobos@mep-cr.example';
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id name } }`;
+
+type Role = 'anonymous' | 'participant' | 'admin';
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('accessibility sweep: every page, four languages, phone and desktop (Chromium)', () => {
+  let portal: RunningPortal;
+  let scratch: { url: string; drop(): Promise<void> } | undefined;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const routes: Record<Role, string[]> = { anonymous: [], participant: [], admin: [] };
+
+  beforeAll(async () => {
+    // The demo data only loads into a database without organisations: give this portal its own.
+    scratch = await createScratchDatabase('sweep');
+    portal = await startPortal({ env: { SEED_DEMO: 'true', DATABASE_URL: scratch.url } });
+    const url = portal.url;
+    browser = await launchBrowser();
+
+    // The seed runs right after /ready: wait for its last pending application.
+    const admin = new GraphQLClient(url, 'es');
+    await until('the demo administrator', async () => !(await admin.request(SIGN_IN, { input: { email: DEMO_ADMIN, password: DEMO_PASSWORD } })).errors);
+    const pending = await until('the demo applications', async () => {
+      const list = await admin.request<{ membershipApplications: { edges: Array<{ node: { id: string; organisationName: string; status: string } }> } }>(
+        `{ membershipApplications(first: 100) { edges { node { id organisationName status } } } }`,
+      );
+      const nodes = list.data?.membershipApplications.edges.map((e) => e.node) ?? [];
+      return nodes.some((n) => n.organisationName.startsWith('EdTech')) && nodes;
+    });
+    const underReview = pending.find((n) => n.status === 'UNDER_REVIEW')!;
+
+    const participant = new GraphQLClient(url, 'es');
+    const me = await participant.request<{ signIn: { id: string; name: string } }>(SIGN_IN, { input: { email: DEMO_PARTICIPANT, password: DEMO_PASSWORD } });
+    expect(me.errors).toBeUndefined();
+    const orgs = await participant.request<{ myOrganisations: Array<{ id: string; slug: string; country: { code: string } }> }>(`{ myOrganisations { id slug country { code } } }`);
+    const organisation = orgs.data!.myOrganisations[0];
+
+    // A certificate for the participant (rendered by the worker), to list and to verify.
+    const issued = await admin.request<{ issueParticipationCertificates: { id: string } }>(
+      `mutation($input: IssueParticipationInput!) { issueParticipationCertificates(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Encuentro regional de innovación educativa',
+          hours: 12,
+          startDate: '2026-03-02',
+          endDate: '2026-03-04',
+          issuerName: 'Secretaría de la Alianza',
+          signatories: [{ name: 'Ana Pérez', title: 'Secretaria Ejecutiva', organisation: 'Secretaría de la Alianza' }],
+          recipients: [{ name: me.data!.signIn.name, email: DEMO_PARTICIPANT }],
+        },
+      },
+    );
+    expect(issued.errors).toBeUndefined();
+    const code = await until('the rendered certificate', async () => {
+      const mine = await participant.request<{ myCertificates: { edges: Array<{ node: { code: string; renderStatus: string } }> } }>(
+        `{ myCertificates(first: 5) { edges { node { code renderStatus } } } }`,
+      );
+      return mine.data?.myCertificates.edges.find((e) => e.node.renderStatus === 'RENDERED')?.node.code;
+    });
+
+    // An invitation link and a password-reset link, as the e-mails carry them.
+    const invitee = `colega.a11y@mep-cr.example`;
+    const invited = await participant.request(`mutation($o: ID!, $e: String!) { inviteToOrganisation(organisationId: $o, email: $e, role: MEMBER) { id } }`, {
+      o: organisation.id,
+      e: invitee,
+    });
+    expect(invited.errors).toBeUndefined();
+    const invitation = await waitForMail(url, (m) => m.to.includes(invitee) && m.links.some((l) => l.includes('/invitations/')));
+    const invitationPath = new URL(invitation.links.find((l) => l.includes('/invitations/'))!).pathname;
+    await new GraphQLClient(url, 'es').request(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: 'k.thompson@moey-jm.example' });
+    const reset = await waitForMail(url, (m) => m.to.includes('k.thompson@moey-jm.example') && m.links.some((l) => l.includes('/reset-password')));
+    const resetLink = new URL(reset.links.find((l) => l.includes('/reset-password'))!);
+
+    routes.anonymous = [
+      '/',
+      '/sign-up',
+      '/check-email?email=ana%40example.org',
+      '/verify-email?token=not-a-real-token',
+      '/sign-in',
+      '/forgot-password',
+      `${resetLink.pathname}${resetLink.search}`,
+      '/dev/mail',
+      '/verify',
+      `/verify/${code}`,
+      invitationPath,
+      '/alliance/directory',
+      `/alliance/organisations/${organisation.slug}`,
+      `/alliance/countries/${organisation.country.code}`,
+      '/no-such-page',
+    ];
+    routes.participant = [
+      '/profile',
+      '/certificates',
+      '/notifications',
+      '/settings/notifications',
+      '/alliance/apply',
+      '/alliance/applications',
+      '/alliance/organisations',
+      `/alliance/organisations/${organisation.slug}/manage`,
+    ];
+    routes.admin = [
+      '/admin/users',
+      '/admin/certificates',
+      '/admin/queues',
+      '/admin/applications',
+      `/admin/applications/${underReview.id}`,
+      '/admin/alliance',
+      '/admin/alliance/reference',
+      '/admin/no-such-page',
+    ];
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await portal?.stop();
+    await scratch?.drop();
+  });
+
+  async function pageFor(role: Role): Promise<Page> {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'es-ES' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/`);
+    if (role !== 'anonymous') {
+      const email = role === 'admin' ? DEMO_ADMIN : DEMO_PARTICIPANT;
+      await page.goto(`${portal.url}/sign-in`);
+      await page.locator('input[type="email"]').fill(email);
+      await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+      await page.locator('form button[type="submit"]').click();
+      await page.getByTestId('user-menu').waitFor();
+    }
+    return page;
+  }
+
+  /** The page's h1 is there, in the right language, and nothing is loading any more. */
+  async function settled(page: Page, locale: Locale): Promise<void> {
+    await page.locator('h1').first().waitFor();
+    await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+    await page.waitForFunction(() => !document.querySelector('[role="status"] .mantine-Loader-root'));
+    // Fonts, charts and Mantine's transitions come to rest before axe reads colours.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  }
+
+  async function sweep(role: Role, failures: string[]): Promise<void> {
+    const page = await pageFor(role);
+    page.setDefaultTimeout(10_000);
+    const record = async (label: string, check: () => Promise<void>) => {
+      try {
+        await check();
+      } catch (error) {
+        // eslint-disable-next-line no-control-regex -- jest colours its messages
+        failures.push(`${label}: ${(error as Error).message.replace(/\u001b\[\d+m/g, '')}`);
+      }
+    };
+    for (const locale of LOCALES) {
+      // The language as people choose it: the switcher in the header (remembered in localStorage).
+      await page.getByTestId('language-switcher').selectOption(locale);
+      await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+      for (const path of routes[role]) {
+        const label = `${role} ${locale} ${path}`;
+        await record(label, async () => {
+          await page.setViewportSize(DESKTOP);
+          await page.goto(`${portal.url}${path}`);
+          await settled(page, locale);
+
+          // Keyboard: the first Tab lands on the skip link, which leads into the focusable main region.
+          await page.keyboard.press('Tab');
+          const first = await page.evaluate(() => document.activeElement?.className ?? '');
+          expect({ page: label, firstTab: first }).toEqual({ page: label, firstTab: expect.stringContaining('skip-link') });
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() => document.activeElement?.id === 'main').catch(() => undefined);
+          const focused = await page.evaluate(() => {
+            const main = document.activeElement?.id === 'main';
+            const heading = document.querySelector<HTMLElement>('main h1');
+            heading?.focus();
+            const headingFocusable = !!heading && document.activeElement === heading;
+            heading?.blur();
+            return { main, headingFocusable };
+          });
+          expect({ page: label, ...focused }).toEqual({ page: label, main: true, headingFocusable: true });
+        });
+        await record(label, async () => {
+          await expectNoHorizontalOverflow(page, `${label} (1280 px)`);
+          await expectNoAxeViolations(page, `${label} (1280 px)`);
+        });
+        await record(label, async () => {
+          await page.setViewportSize(PHONE);
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          await settled(page, locale);
+          await expectNoHorizontalOverflow(page, `${label} (360 px)`);
+          // The fixed header does not widen the page, so it is measured on its own.
+          const header = await page.evaluate(() => {
+            const bar = document.querySelector('header > div');
+            return bar ? Math.max(0, bar.scrollWidth - bar.clientWidth) : 0;
+          });
+          expect({ page: `${label} header (360 px)`, overflow: header }).toEqual({ page: `${label} header (360 px)`, overflow: 0 });
+          await expectNoAxeViolations(page, `${label} (360 px)`);
+        });
+      }
+    }
+  }
+
+  it('finds no axe violations, no sideways scrolling and a working skip link on any page', async () => {
+    const failures: string[] = [];
+    const started = Date.now();
+    // One context per role, the three roles side by side.
+    await Promise.all((['anonymous', 'participant', 'admin'] as const).map((role) => sweep(role, failures)));
+    process.stdout.write(`a11y sweep: ${Object.values(routes).flat().length} routes x 4 languages x 2 sizes in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
