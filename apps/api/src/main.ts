@@ -46,8 +46,11 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   }
-  await app.listen(config.PORT, config.HOST);
+  // The first administrator and demo data exist before the port opens, so /ready never answers
+  // while a sign-in with ADMIN_EMAIL would still fail.
+  await app.init();
   await app.get(DemoSeedService).onStart();
+  await app.listen(config.PORT, config.HOST);
 
   const url = config.PUBLIC_URL ?? `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
   log.info({ url }, `Alliance portal API ready at ${url}`);

@@ -21,6 +21,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { SessionService, type SessionMeta } from './session.service';
 import { isUniqueViolation } from './db-errors';
+import { AccountLifecycle } from './account-lifecycle';
 
 /** A second e-mail of the same kind within this time is silently skipped (stops inbox flooding). */
 const RESEND_THROTTLE_SECONDS = 60;
@@ -41,6 +42,7 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly tokens: EmailTokensService,
     private readonly throttle: LoginThrottleService,
+    private readonly lifecycle: AccountLifecycle,
   ) {}
 
   /** Creates an unverified account and queues its verification e-mail in the same transaction. */
@@ -82,7 +84,8 @@ export class AccountService {
     await this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.consume(manager, token, 'verify');
       if (!userId) throw invalidToken();
-      await manager.query(`UPDATE users SET email_verified_at = now(), updated_at = now() WHERE id = $1 AND email_verified_at IS NULL`, [userId]);
+      const [, verifiedNow] = (await manager.query(`UPDATE users SET email_verified_at = now(), updated_at = now() WHERE id = $1 AND email_verified_at IS NULL`, [userId])) as [unknown, number];
+      if (verifiedNow) await this.lifecycle.emailVerified(manager, userId);
     });
     return true;
   }
@@ -181,10 +184,12 @@ export class AccountService {
     await this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.consume(manager, values.token, 'reset');
       if (!userId) throw invalidToken();
+      const [wasUnverified] = (await manager.query(`SELECT email_verified_at IS NULL AS "unverified" FROM users WHERE id = $1 FOR UPDATE`, [userId])) as Array<{ unverified: boolean }>;
       await manager.query(
         `UPDATE users SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`,
         [userId, passwordHash],
       );
+      if (wasUnverified?.unverified) await this.lifecycle.emailVerified(manager, userId);
       await this.tokens.voidAll(manager, userId, 'reset');
       await this.sessions.revokeAllForUser(userId, { manager });
     });

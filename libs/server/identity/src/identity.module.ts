@@ -1,3 +1,4 @@
+import { AccountLifecycle } from './account-lifecycle';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@alliance/server-mail';
@@ -14,7 +15,7 @@ import { UsersResolver } from './users.resolver';
 /** Accounts, sessions and roles. Needs the app's TypeORM root and ConfigModule (global). */
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), MailModule],
-  providers: [PasswordService, EmailTokensService, LoginThrottleService, SessionService, UsersService, AccountService, AccountResolver, UsersResolver],
-  exports: [SessionService, UsersService, AccountService, PasswordService],
+  providers: [AccountLifecycle, PasswordService, EmailTokensService, LoginThrottleService, SessionService, UsersService, AccountService, AccountResolver, UsersResolver],
+  exports: [AccountLifecycle, SessionService, UsersService, AccountService, PasswordService],
 })
 export class IdentityModule {}

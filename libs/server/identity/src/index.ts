@@ -10,3 +10,4 @@ export { UsersResolver } from './users.resolver';
 export { UserModel, UserConnection } from './dto/user.model';
 export { RoleEnum, LocaleEnum } from './dto/enums';
 export * from './dto/inputs';
+export { AccountLifecycle, type EmailVerifiedListener } from './account-lifecycle';

@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from '@alliance/server-identity';
 import { NOTIFICATION_ENTITIES } from '@alliance/server-notifications';
 import { CERTIFICATE_ENTITIES, CREDENTIAL_ENTITIES } from '@alliance/server-certificates';
 import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
+import { LEARNING_ENTITIES } from '@alliance/server-learning';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_ENTITIES: Function[] = [
@@ -16,4 +17,5 @@ export const ALL_ENTITIES: Function[] = [
   ...CERTIFICATE_ENTITIES,
   ...CREDENTIAL_ENTITIES,
   ...ALLIANCE_ENTITIES,
+  ...LEARNING_ENTITIES,
 ];

@@ -18,6 +18,10 @@ import { allianceDirectory } from './allianceDirectory';
 
 import { allianceUi } from './allianceUi';
 import { alliance } from './alliance';
+import { learning } from './learning';
+import { enrolment } from './enrolment';
+import { learningUi } from './learningUi';
+import { learnerUi } from './learnerUi';
 export const catalogues = {
   common,
   validation,
@@ -36,4 +40,8 @@ export const catalogues = {
   allianceDirectory,
   allianceUi,
   alliance,
+  learning,
+  enrolment,
+  learningUi,
+  learnerUi,
 };

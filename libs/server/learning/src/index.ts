@@ -1,0 +1,3 @@
+export * from './entities';
+export * from './learning.constants';
+export { LearningModule } from './learning.module';

@@ -1,0 +1,15 @@
+/** Namespace "learningUi" (learning domain, issue 5). es, en, pt and fr must hold the same keys. */
+export const learningUi = {
+  es: {
+    title: 'Aprendizaje',
+  },
+  en: {
+    title: 'Learning',
+  },
+  pt: {
+    title: 'Aprendizagem',
+  },
+  fr: {
+    title: 'Apprentissage',
+  },
+};
