@@ -24,7 +24,7 @@ const swcTransform = [
   },
 ];
 
-const esmPackages = ['@nestjs', 'uuid', 'nanoid', '@digitalbazaar', '@digitalcredentials', '@noble', 'ky', 'base58-universal', 'base64url-universal', 'crypto-ld', 'jsonld-document-loader'];
+const esmPackages = ['@nestjs', 'uuid', 'nanoid', '@digitalbazaar', '@digitalcredentials', '@noble', 'ky', 'base58-universal', 'base64url-universal', 'crypto-ld', 'jsonld-document-loader', 'marked'];
 
 module.exports = {
   workspaceRoot,

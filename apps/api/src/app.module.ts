@@ -12,6 +12,7 @@ import { IdentityModule, SessionService } from '@alliance/server-identity';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { CertificatesModule } from '@alliance/server-certificates';
 import { AllianceModule } from '@alliance/server-alliance';
+import { LearningModule } from '@alliance/server-learning';
 import { ALL_ENTITIES, PlatformModule } from '@alliance/server-platform';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
@@ -47,6 +48,7 @@ import { WebAppController } from './web-app.controller';
     NotificationsModule,
     CertificatesModule,
     AllianceModule,
+    LearningModule,
     PlatformModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
