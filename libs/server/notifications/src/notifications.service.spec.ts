@@ -254,6 +254,19 @@ describe('NotificationsService', () => {
     expect((await service().preferences(userId)).find((p) => p.type === 'certificate.issued')).toMatchObject({ inApp: true, email: 'off' });
   });
 
+  it('a digest unsubscribe switches off every type of that digest together, keeping in-app choices', async () => {
+    const [userId] = await createUsers(1, 'es');
+    await service().updatePreference(userId, 'certificate.issued', false, 'daily');
+    await service().updatePreference(userId, 'certificate.revoked', true, 'daily');
+    await service().updatePreference(userId, 'alliance.application', true, 'weekly');
+    await service().unsubscribe(userId, 'digest.daily');
+    const byType = Object.fromEntries((await service().preferences(userId)).map((p) => [p.type, p]));
+    expect(byType['certificate.issued']).toMatchObject({ inApp: false, email: 'off' });
+    expect(byType['certificate.revoked']).toMatchObject({ inApp: true, email: 'off' });
+    expect(byType['alliance.application']).toMatchObject({ email: 'weekly' });
+    expect(byType['account.security'].email).toBe('immediately');
+  });
+
   it('leaves e-mails of transactional types without an unsubscribe link', async () => {
     const [userId] = await createUsers(1, 'en');
     await notifyAndWait([userId], { type: 'account.security', data: { title: 'Your password was changed.' } });

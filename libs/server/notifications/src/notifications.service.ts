@@ -187,13 +187,15 @@ export class NotificationsService {
     const current = await this.preferences(userId);
     const digest = scope === 'digest.daily' ? 'daily' : scope === 'digest.weekly' ? 'weekly' : null;
     const targets = current.filter((p) => !p.transactional && (digest ? p.email === digest : p.type === scope));
-    for (const target of targets) {
-      await this.dataSource.query(
-        `INSERT INTO notification_preference (user_id, type, in_app, email) SELECT $1, $2, $3, 'off' WHERE EXISTS (SELECT 1 FROM users WHERE id = $1)
-          ON CONFLICT (user_id, type) DO UPDATE SET email = 'off', updated_at = now()`,
-        [userId, target.type, target.inApp],
-      );
-    }
+    if (!targets.length) return;
+    // One statement: every matching type is switched off together or not at all.
+    await this.dataSource.query(
+      `INSERT INTO notification_preference (user_id, type, in_app, email)
+         SELECT $1, t.type, t.in_app, 'off' FROM unnest($2::varchar[], $3::boolean[]) AS t(type, in_app)
+         WHERE EXISTS (SELECT 1 FROM users WHERE id = $1)
+       ON CONFLICT (user_id, type) DO UPDATE SET email = 'off', updated_at = now()`,
+      [userId, targets.map((t) => t.type), targets.map((t) => t.inApp)],
+    );
   }
 
   private view(row: NotificationRow, locale: Locale): NotificationView {
