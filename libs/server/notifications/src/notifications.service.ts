@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService, QueueName } from '@alliance/server-queue';
-import { AppError } from '@alliance/server-graphql';
+import { AppError, decodeCursor, encodeCursor } from '@alliance/server-graphql';
 import { ErrorCode, NOTIFICATION_TYPES, isEmailFrequency, notificationType, type EmailFrequency, type Locale } from '@alliance/shared-core';
 import { NotificationBatch } from './entities';
 import { NOTIFICATION_FANOUT_JOB } from './notifications.constants';
@@ -99,7 +99,7 @@ export class NotificationsService {
       count: number;
     }>;
     if (after) {
-      const [at, id] = decodeCursor(after);
+      const [at, id] = decodeTimeIdCursor(after);
       params.push(at, id);
       // Milliseconds on both sides: a cursor cannot carry PostgreSQL's microseconds.
       where.push(`(date_trunc('milliseconds', created_at), id) < ($2::timestamptz, $3::uuid)`);
@@ -113,7 +113,7 @@ export class NotificationsService {
     )) as NotificationRow[];
     const hasNextPage = rows.length > first;
     const edges = rows.slice(0, first).map((row) => ({
-      cursor: Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString('base64url'),
+      cursor: encodeCursor([row.cursor_at, row.id]),
       node: this.view(row, locale),
     }));
     return { edges, totalCount: count, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
@@ -204,12 +204,9 @@ export class NotificationsService {
   }
 }
 
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === 2 && !Number.isNaN(Date.parse(values[0])) && UUID.test(values[1])) return [values[0], values[1]];
-  } catch {
-    // the error below
-  }
+/** The shared cursor format of libs/server/graphql, narrowed to this list's (timestamp, id) key. */
+function decodeTimeIdCursor(cursor: string): [string, string] {
+  const [at, id] = decodeCursor(cursor, 2);
+  if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && UUID.test(id)) return [at, id];
   throw AppError.badInput([{ field: 'after', key: 'errors:invalidCursor' }], 'errors:invalidCursor');
 }
