@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import compression from 'compression';
 import type { AppConfig } from '@alliance/server-config';
+import { VIDEO_FRAME_ORIGINS } from '@alliance/server-learning';
 import { AppModule } from './app.module';
 import { webDistDir } from './web-app.controller';
 
@@ -14,10 +15,11 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   // Security headers, with a Content-Security-Policy everywhere but development (where GraphiQL
-  // loads its assets from a CDN). The web app needs nothing beyond 'self' plus inline styles.
+  // loads its assets from a CDN). The web app needs nothing beyond 'self' plus inline styles, and
+  // frames only for lesson videos from the privacy-friendly players of the allow-listed hosts.
   app.use(
     helmet({
-      contentSecurityPolicy: config.NODE_ENV === 'development' ? false : undefined,
+      contentSecurityPolicy: config.NODE_ENV === 'development' ? false : { directives: { frameSrc: ["'self'", ...VIDEO_FRAME_ORIGINS] } },
       strictTransportSecurity: config.publicUrl.startsWith('https://'),
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     }),

@@ -57,4 +57,11 @@ describe('API in production mode', () => {
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
+
+  it('sends a Content-Security-Policy that frames only lesson video players', async () => {
+    const csp = (await fetch(`${url}/health`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'self'/);
+    const frameSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-src'));
+    expect(frameSrc?.split(/\s+/).slice(1).sort()).toEqual(["'self'", 'https://player.vimeo.com', 'https://www.youtube-nocookie.com']);
+  });
 });

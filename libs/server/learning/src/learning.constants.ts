@@ -33,6 +33,9 @@ export const LEARNING_STATUSES: readonly EnrolmentStatus[] = ['APPROVED', 'ENROL
 export const PROGRAMME_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
 
+/** Origins of the players lesson videos are embedded from (the page's Content-Security-Policy frame-src). */
+export const VIDEO_FRAME_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'] as const;
+
 /** Hosts whose videos may be embedded in a lesson. */
 export const VIDEO_HOSTS = ['www.youtube.com', 'youtube.com', 'youtu.be', 'www.youtube-nocookie.com', 'vimeo.com', 'player.vimeo.com'] as const;
 
