@@ -134,6 +134,101 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
       '/admin/alliance/reference',
       '/admin/no-such-page',
     ];
+
+    // Learning (issue 5): a published course with a text lesson and a quiz, the participant enrolled.
+    const ask = async <T,>(client: GraphQLClient, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+      const result = await client.request<T>(query, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data!;
+    };
+    const areas = (await ask<{ focusAreas: Array<{ id: string }> }>(admin, `{ focusAreas { id } }`)).focusAreas;
+    const created = await ask<{ createCourse: { id: string; slug: string; offerings: Array<{ id: string }> } }>(
+      admin,
+      `mutation($input: CourseInput!) { createCourse(input: $input) { id slug offerings { id } } }`,
+      {
+        input: {
+          slug: 'barrido-accesibilidad',
+          title: [{ locale: 'es', value: 'Evaluación formativa' }],
+          summary: [{ locale: 'es', value: 'Cómo usar la evaluación para aprender.' }],
+          level: 'INTRODUCTORY',
+          format: 'SELF_PACED',
+          estimatedHours: 2,
+          languages: ['es'],
+          focusAreaIds: [areas[0].id],
+          enrolmentPolicy: 'OPEN',
+          certificateIssuer: 'Secretaría de la Alianza',
+          certificateSignatories: [{ name: 'Ana Pérez', title: 'Secretaria Ejecutiva', organisation: 'Secretaría de la Alianza' }],
+        },
+      },
+    );
+    const learningCourse = created.createCourse;
+    const learningModule = await ask<{ addModule: { id: string } }>(admin, `mutation($c: ID!) { addModule(courseId: $c, title: [{ locale: "es", value: "Fundamentos" }]) { id } }`, { c: learningCourse.id });
+    const textLesson = await ask<{ addLesson: { id: string } }>(admin, `mutation($m: ID!, $input: LessonInput!) { addLesson(moduleId: $m, input: $input) { id } }`, {
+      m: learningModule.addModule.id,
+      input: { type: 'TEXT', title: [{ locale: 'es', value: 'Qué es evaluar' }], body: [{ locale: 'es', value: 'Evaluar es **aprender**.' }], required: true },
+    });
+    const quizLesson = await ask<{ addLesson: { id: string } }>(admin, `mutation($m: ID!, $input: LessonInput!) { addLesson(moduleId: $m, input: $input) { id } }`, {
+      m: learningModule.addModule.id,
+      input: { type: 'QUIZ', title: [{ locale: 'es', value: 'Cuestionario' }], required: true },
+    });
+    await ask(admin, `mutation($l: ID!, $input: QuizInput!) { saveQuiz(lessonId: $l, input: $input) { id } }`, {
+      l: quizLesson.addLesson.id,
+      input: {
+        passMark: 50,
+        maxAttempts: 2,
+        questions: [
+          {
+            kind: 'MULTIPLE',
+            prompt: [{ locale: 'es', value: '¿Qué instrumentos sirven?' }],
+            options: [
+              { text: [{ locale: 'es', value: 'Rúbricas' }], correct: true },
+              { text: [{ locale: 'es', value: 'Ninguno' }], correct: false },
+            ],
+          },
+        ],
+      },
+    });
+    await ask(admin, `mutation($id: ID!) { publishCourse(id: $id) { id } }`, { id: learningCourse.id });
+    await ask(participant, `mutation($o: ID!) { enrol(offeringId: $o) { id } }`, { o: learningCourse.offerings[0].id });
+    routes.participant.push(
+      '/learning',
+      '/learning/team',
+      `/learning/team/${learningCourse.slug}`,
+      `/learn/${learningCourse.slug}/lessons/${textLesson.addLesson.id}`,
+      `/learn/${learningCourse.slug}/lessons/${quizLesson.addLesson.id}`,
+    );
+    routes.admin.push(`/manage/courses/${learningCourse.id}/report`, `/manage/courses/${learningCourse.id}/enrolments`);
+
+    // Catalogue, course page, programmes and authoring: a published programme holding that course.
+    const programme = await ask<{ createProgramme: { id: string; slug: string } }>(
+      admin,
+      `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id slug } }`,
+      {
+        input: {
+          slug: 'itinerario-accesibilidad',
+          title: [{ locale: 'es', value: 'Itinerario de evaluación' }],
+          summary: [{ locale: 'es', value: 'Cursos sobre evaluación formativa, en orden.' }],
+          courseIds: [learningCourse.id],
+          certificateIssuer: 'Secretaría de la Alianza',
+          certificateSignatories: [],
+        },
+      },
+    );
+    await ask(admin, `mutation($id: ID!) { publishProgramme(id: $id) { id } }`, { id: programme.createProgramme.id });
+    routes.anonymous.push('/courses', '/courses?level=INTRODUCTORY&open=1', `/courses/${learningCourse.slug}`, '/programmes', `/programmes/${programme.createProgramme.slug}`);
+    routes.participant.push(`/courses/${learningCourse.slug}`, `/programmes/${programme.createProgramme.slug}`);
+    routes.admin.push(
+      '/manage/courses',
+      '/manage/courses/new',
+      `/manage/courses/${learningCourse.id}`,
+      `/manage/courses/${learningCourse.id}?tab=structure`,
+      `/manage/courses/${learningCourse.id}?tab=offerings`,
+      `/manage/courses/${learningCourse.id}/preview`,
+      `/manage/courses/${learningCourse.id}/preview?lesson=${quizLesson.addLesson.id}`,
+      '/manage/programmes',
+      '/manage/programmes/new',
+      `/manage/programmes/${programme.createProgramme.slug}`,
+    );
   });
 
   afterAll(async () => {

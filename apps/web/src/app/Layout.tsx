@@ -3,6 +3,7 @@ import { NavLink as RouterNavLink, Outlet, useLocation, Link } from 'react-route
 import { Anchor, AppShell, Box, Burger, Button, Container, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { Role } from '@alliance/shared-core';
 import { useSession } from './session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { UserMenu } from './UserMenu';
@@ -21,11 +22,14 @@ function useNavItems(): NavItem[] {
   const { me, isAdmin } = useSession();
   const items: NavItem[] = [{ to: '/', label: t('nav:home') }];
   items.push({ to: '/alliance/directory', label: t('allianceDirectory:navDirectory') });
+  items.push({ to: '/courses', label: t('learningUi:navCourses') });
   if (me) {
     items.push({ to: '/profile', label: t('nav:profile') });
+    items.push({ to: '/learning', label: t('learnerUi:navMyLearning') });
     items.push({ to: '/certificates', label: t('certificatesUi:navMyCertificates') });
     items.push({ to: '/notifications', label: t('notifications:navNotifications') });
     if (isAdmin) items.push({ to: '/admin/users', label: t('nav:adminUsers') });
+    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/courses', label: t('learningUi:navManageCourses') });
   } else {
     items.push({ to: '/sign-in', label: t('nav:signIn') }, { to: '/sign-up', label: t('nav:signUp') });
     items.push({ to: '/verify', label: t('certificatesUi:navVerify') });

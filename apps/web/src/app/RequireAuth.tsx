@@ -10,7 +10,8 @@ import { ForbiddenPage } from './ForbiddenPage';
 import { Loading } from './Loading';
 
 interface RequireAuthProps {
-  role?: Role;
+  /** A role, or several of which any one admits (e.g. organisers and administrators). */
+  role?: Role | readonly Role[];
   children: ReactNode;
 }
 
@@ -38,6 +39,7 @@ export function RequireAuth({ role, children }: RequireAuthProps) {
     );
   }
   if (!me) return <Navigate to={signInPathFor(location)} replace />;
-  if (role && !me.roles.includes(role)) return <ForbiddenPage />;
+  const admitted = role === undefined ? [] : Array.isArray(role) ? role : [role];
+  if (admitted.length && !admitted.some((r) => me.roles.includes(r))) return <ForbiddenPage />;
   return <>{children}</>;
 }

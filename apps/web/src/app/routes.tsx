@@ -34,6 +34,26 @@ const OrganisationPage = lazy(() => import('../features/alliance/directory/Organ
 const CountryPage = lazy(() => import('../features/alliance/directory/CountryPage'));
 const AllianceDashboardPage = lazy(() => import('../features/alliance/dashboard/DashboardPage'));
 const AllianceReferencePage = lazy(() => import('../features/alliance/reference/ReferencePage'));
+// Learning: learner, team and organiser enrolment/report pages.
+const MyLearningPage = lazy(() => import('../features/learning/learner/MyLearningPage'));
+const LessonPage = lazy(() => import('../features/learning/learner/LessonPage'));
+const TeamPage = lazy(() => import('../features/learning/team/TeamPage'));
+const TeamNominationPage = lazy(() => import('../features/learning/team/TeamNominationPage'));
+const CourseEnrolmentsPage = lazy(() => import('../features/learning/enrolments/CourseEnrolmentsPage'));
+const CourseReportPage = lazy(() => import('../features/learning/reports/CourseReportPage'));
+// Learning: catalogue, course pages, authoring and programmes.
+const CataloguePage = lazy(() => import('../features/learning/catalogue/CataloguePage'));
+const CoursePage = lazy(() => import('../features/learning/catalogue/CoursePage'));
+const ProgrammesPage = lazy(() => import('../features/learning/programmes/ProgrammesPage'));
+const ProgrammePage = lazy(() => import('../features/learning/programmes/ProgrammePage'));
+const ManagedCoursesPage = lazy(() => import('../features/learning/authoring/ManagedCoursesPage'));
+const CourseEditorPage = lazy(() => import('../features/learning/authoring/CourseEditorPage'));
+const CoursePreviewPage = lazy(() => import('../features/learning/authoring/CoursePreviewPage'));
+const ManagedProgrammesPage = lazy(() => import('../features/learning/programmes/ManagedProgrammesPage'));
+const ProgrammeEditorPage = lazy(() => import('../features/learning/programmes/ProgrammeEditorPage'));
+
+/** Course authoring, enrolments and reports. */
+const ORGANISERS = [Role.Organiser, Role.Admin] as const;
 
 export function AppRoutes() {
   return (
@@ -134,6 +154,114 @@ export function AppRoutes() {
         <Route path="alliance/directory" element={<DirectoryPage />} />
         <Route path="alliance/organisations/:slug" element={<OrganisationPage />} />
         <Route path="alliance/countries/:code" element={<CountryPage />} />
+        <Route
+          path="learning"
+          element={
+            <RequireAuth>
+              <MyLearningPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="learning/team"
+          element={
+            <RequireAuth>
+              <TeamPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="learning/team/:courseSlug"
+          element={
+            <RequireAuth>
+              <TeamNominationPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="learn/:slug/lessons/:lessonId"
+          element={
+            <RequireAuth>
+              <LessonPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/courses/:id/enrolments"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <CourseEnrolmentsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/courses/:id/report"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <CourseReportPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="courses" element={<CataloguePage />} />
+        <Route path="courses/:slug" element={<CoursePage />} />
+        <Route path="programmes" element={<ProgrammesPage />} />
+        <Route path="programmes/:slug" element={<ProgrammePage />} />
+        <Route
+          path="manage/courses"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <ManagedCoursesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/courses/new"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <CourseEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/courses/:id"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <CourseEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/courses/:id/preview"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <CoursePreviewPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/programmes"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <ManagedProgrammesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/programmes/new"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <ProgrammeEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/programmes/:slug"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <ProgrammeEditorPage />
+            </RequireAuth>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

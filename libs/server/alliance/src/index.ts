@@ -10,3 +10,4 @@ export { InvitationsService } from './invitations.service';
 export { DashboardService } from './dashboard.service';
 export { nameKey, websiteHost, slugify } from './normalise';
 export type { Actor } from './actor';
+export { CountryModel, FocusAreaModel } from './dto/models';

@@ -19,3 +19,4 @@ export { renderCertificatePdf, certificateTexts, type CertificatePdfData } from 
 export { CERTIFICATE_STORAGE, LocalCertificateStorage, type CertificateFileStorage } from './storage/certificate-storage';
 export { CertificateModel, CertificateVerification, CertificateBatchModel } from './dto/certificate.model';
 export * from './credentials';
+export { Signatory, SignatoryInput } from './dto/certificate.model';

@@ -6,6 +6,21 @@ import { IdentityModule } from '@alliance/server-identity';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { LEARNING_ENTITIES } from './entities';
+import { EnrolmentService } from './enrolment.service';
+import { NominationsService } from './nominations.service';
+import { ProgressService } from './progress.service';
+import { ReportsService } from './reports.service';
+import { ReportCsvController } from './report-csv.controller';
+import { CourseEnrolmentFieldsResolver, EnrolmentResolver, LessonProgressResolver, ProgrammeProgressResolver, QuizProgressResolver } from './enrolment.resolver';
+import { AuthoringResolver } from './authoring.resolver';
+import { CatalogueResolver, CountrySeatsResolver, CourseModuleResolver, LessonContentResolver, OfferingResolver, ProgrammeFieldsResolver } from './catalogue.resolver';
+import { CatalogueService } from './catalogue.service';
+import { CoursesService } from './courses.service';
+import { EditorUploadGuard, FilesController } from './files.controller';
+import { FilesService } from './files.service';
+import { OfferingsService } from './offerings.service';
+import { ProgrammesService } from './programmes.service';
+import { StructureService } from './structure.service';
 
 /**
  * Learning: courses, modules, lessons, quizzes, offerings, programmes, enrolments (self, approval,
@@ -16,8 +31,31 @@ import { LEARNING_ENTITIES } from './entities';
   imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), IdentityModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule],
   providers: [
     // Services and resolvers are listed here, one per line.
+    CoursesService,
+    StructureService,
+    OfferingsService,
+    ProgrammesService,
+    CatalogueService,
+    FilesService,
+    EditorUploadGuard,
+    CatalogueResolver,
+    CourseModuleResolver,
+    LessonContentResolver,
+    OfferingResolver,
+    CountrySeatsResolver,
+    ProgrammeFieldsResolver,
+    AuthoringResolver,
+    EnrolmentService,
+    NominationsService,
+    ProgressService,
+    ReportsService,
+    EnrolmentResolver,
+    CourseEnrolmentFieldsResolver,
+    LessonProgressResolver,
+    QuizProgressResolver,
+    ProgrammeProgressResolver,
   ],
-  controllers: [],
-  exports: [],
+  controllers: [ReportCsvController, FilesController],
+  exports: [EnrolmentService, ProgressService, CoursesService, StructureService, OfferingsService, ProgrammesService, CatalogueService, FilesService],
 })
 export class LearningModule {}

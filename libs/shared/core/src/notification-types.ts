@@ -19,6 +19,8 @@ export const NOTIFICATION_TYPES: readonly NotificationTypeDefinition[] = [
   { type: 'certificate.issued', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
   { type: 'certificate.revoked', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
   { type: 'alliance.application', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'learning.enrolment', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'learning.completed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
 ];
 
 export function notificationType(type: string): NotificationTypeDefinition | undefined {

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@alliance/server-config';
 import { UsersService } from '@alliance/server-identity';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import { seedAllianceDemo } from './alliance-demo';
+import { seedLearningDemo } from './learning-demo';
 
 @Injectable()
 export class DemoSeedService {
@@ -42,6 +43,8 @@ export class DemoSeedService {
     if (created) this.logger.log(`Demo data loaded: ${created} people; they sign in with the password "${DEMO_PASSWORD}"`);
     const organisations = await seedAllianceDemo(this.moduleRef);
     if (organisations) this.logger.log(`Demo alliance loaded: ${organisations} member organisations`);
+    const learning = await seedLearningDemo(this.moduleRef);
+    if (learning) this.logger.log(`Demo learning catalogue loaded: ${learning} courses`);
     return created;
   }
 }
