@@ -116,69 +116,6 @@ describe('learning journey: publish, team enrolment, completion with certificate
     await verifiedPerson('Joana Araújo', emails.learner, 'CR', 'pt');
     await verifiedPerson('Luis Mora', emails.colleague, 'CR', 'es');
 
-    // The course, drafted by the organiser (two modules, a text lesson and a quiz), published later in the UI.
-    const title = `Evaluación formativa ${suffix}`;
-    const created = await gql<{ createCourse: { id: string; slug: string } }>(
-      organiser,
-      `mutation($input: CourseInput!) { createCourse(input: $input) { id slug } }`,
-      {
-        input: {
-          slug: `evaluacion-formativa-${suffix}`,
-          title: [
-            { locale: 'es', value: title },
-            { locale: 'pt', value: `Avaliação formativa ${suffix}` },
-          ],
-          summary: [{ locale: 'es', value: 'Cómo usar la evaluación para aprender.' }],
-          level: 'INTRODUCTORY',
-          format: 'SELF_PACED',
-          estimatedHours: 4,
-          languages: ['es', 'pt'],
-          focusAreaIds: [areas[0].id],
-          enrolmentPolicy: 'OPEN',
-          certificateIssuer: 'Secretaría de la Alianza',
-          certificateSignatories: [{ name: 'Ana Pérez', title: 'Secretaria Ejecutiva', organisation: 'Secretaría de la Alianza' }],
-        },
-      },
-    );
-    course = { id: created.createCourse.id, slug: created.createCourse.slug, title };
-    const m1 = await gql<{ addModule: { id: string } }>(organiser, `mutation($c: ID!, $t: [LocalizedTextInput!]!) { addModule(courseId: $c, title: $t) { id } }`, {
-      c: course.id,
-      t: [{ locale: 'es', value: 'Fundamentos' }],
-    });
-    const m2 = await gql<{ addModule: { id: string } }>(organiser, `mutation($c: ID!, $t: [LocalizedTextInput!]!) { addModule(courseId: $c, title: $t) { id } }`, {
-      c: course.id,
-      t: [{ locale: 'es', value: 'Práctica' }],
-    });
-    await gql(organiser, `mutation($m: ID!, $input: LessonInput!) { addLesson(moduleId: $m, input: $input) { id } }`, {
-      m: m1.addModule.id,
-      input: {
-        type: 'TEXT',
-        title: [{ locale: 'es', value: 'Qué es evaluar' }, { locale: 'pt', value: 'O que é avaliar' }],
-        body: [{ locale: 'es', value: 'Evaluar es **aprender**.' }, { locale: 'pt', value: 'Avaliar é **aprender**.' }],
-        required: true,
-      },
-    });
-    const quizLesson = await gql<{ addLesson: { id: string } }>(organiser, `mutation($m: ID!, $input: LessonInput!) { addLesson(moduleId: $m, input: $input) { id } }`, {
-      m: m2.addModule.id,
-      input: { type: 'QUIZ', title: [{ locale: 'es', value: 'Cuestionario final' }, { locale: 'pt', value: 'Questionário final' }], required: true },
-    });
-    await gql(organiser, `mutation($l: ID!, $input: QuizInput!) { saveQuiz(lessonId: $l, input: $input) { id } }`, {
-      l: quizLesson.addLesson.id,
-      input: {
-        passMark: 100,
-        maxAttempts: 3,
-        questions: [
-          {
-            kind: 'SINGLE',
-            prompt: [{ locale: 'es', value: '¿Cuándo se evalúa formativamente?' }, { locale: 'pt', value: 'Quando se avalia formativamente?' }],
-            options: [
-              { text: [{ locale: 'es', value: 'Durante el aprendizaje' }, { locale: 'pt', value: 'Durante a aprendizagem' }], correct: true },
-              { text: [{ locale: 'es', value: 'Solo al final' }, { locale: 'pt', value: 'Só no final' }], correct: false },
-            ],
-          },
-        ],
-      },
-    });
   }, 240_000);
 
   afterAll(async () => {
@@ -187,12 +124,94 @@ describe('learning journey: publish, team enrolment, completion with certificate
     await portal?.stop();
   });
 
-  it('the organiser publishes the course in the editor', async () => {
+  it('the organiser builds a two-module course with a quiz in the editor and publishes it', async () => {
+    const ui = catalogues.learningUi.es;
     const page = await newPage('es');
     await signIn(page, portal.url, emails.organiser, 'es');
-    await page.goto(`${portal.url}/manage/courses/${course.id}`);
+    const title = `Evaluación formativa ${suffix}`;
+    const slug = `evaluacion-formativa-${suffix}`;
+    const inLanguage = (field: string, language: string) => ui.fieldInLanguage.replace('{{field}}', field).replace('{{language}}', language);
+
+    // Details: texts in Spanish and Portuguese, hours, languages, certificate issuer and signatory.
+    await page.goto(`${portal.url}/manage/courses/new`);
+    await page.getByTestId('details-form').waitFor();
+    await expectNoAxeViolations(page, 'new course form');
+    await page.getByTestId('course-title-es').fill(title);
+    await page.getByTestId('course-summary-es').fill('Cómo usar la evaluación para aprender.');
+    await page.getByRole('tab', { name: /^Portugués/ }).click();
+    await page.getByTestId('course-title-pt').fill(`Avaliação formativa ${suffix}`);
+    await page.getByTestId('course-slug').fill(slug);
+    await page.getByTestId('course-hours').fill('4');
+    await page.getByRole('checkbox', { name: 'Portugués' }).check();
+    await page.getByLabel(ui.certificateIssuer).fill('Secretaría de la Alianza');
+    await page.getByRole('button', { name: ui.addSignatory }).click();
+    await page.getByLabel(ui.signatoryName.replace('{{number}}', '1')).fill('Ana Pérez');
+    await page.getByLabel(ui.signatoryTitle.replace('{{number}}', '1')).fill('Secretaria Ejecutiva');
+    await page.getByLabel(ui.signatoryOrganisation.replace('{{number}}', '1')).fill('Secretaría de la Alianza');
+    await page.getByTestId('save-details').click();
+    await page.waitForURL(/\/manage\/courses\/[0-9a-f-]{36}\?tab=structure/);
+    course = { id: new URL(page.url()).pathname.split('/').pop()!, slug, title };
+
+    // Structure: two modules.
+    await page.getByTestId('structure-editor').waitFor();
+    for (const moduleTitle of ['Fundamentos', 'Práctica']) {
+      await page.getByTestId('module-new-title-es').fill(moduleTitle);
+      await page.getByTestId('add-module').click();
+      await page.getByTestId('module-card').filter({ hasText: moduleTitle }).waitFor();
+    }
+    const modules = page.getByTestId('module-card');
+    expect(await modules.count()).toBe(2);
+
+    // Module 1: a text lesson in both languages.
+    await modules.nth(0).locator('[data-testid^="add-lesson-"]').click();
+    const lessonEditor = page.getByTestId('lesson-editor');
+    await lessonEditor.getByTestId('lesson-new-title-es').fill('Qué es evaluar');
+    await lessonEditor.getByTestId('lesson-new-body-es').fill('Evaluar es **aprender**.');
+    await lessonEditor.getByRole('tab', { name: /^Portugués/ }).click();
+    await lessonEditor.getByTestId('lesson-new-title-pt').fill('O que é avaliar');
+    await lessonEditor.getByTestId('lesson-new-body-pt').fill('Avaliar é **aprender**.');
+    await lessonEditor.getByTestId('save-lesson').click();
+    // Saved: the editor now shows the server-rendered preview of the Markdown.
+    await lessonEditor.locator('strong', { hasText: 'aprender' }).waitFor();
+    await lessonEditor.getByRole('button', { name: ui.closeEditor }).click();
+
+    // Module 2: a quiz lesson, then its question.
+    await modules.nth(1).locator('[data-testid^="add-lesson-"]').click();
+    await lessonEditor.getByTestId('lesson-type').selectOption('QUIZ');
+    await lessonEditor.getByTestId('lesson-new-title-es').fill('Cuestionario final');
+    await lessonEditor.getByRole('tab', { name: /^Portugués/ }).click();
+    await lessonEditor.getByTestId('lesson-new-title-pt').fill('Questionário final');
+    await lessonEditor.getByTestId('save-lesson').click();
+    const quiz = page.getByTestId('quiz-editor');
+    await quiz.waitFor();
+    await quiz.getByTestId('quiz-pass-mark').fill('100');
+    await quiz.getByTestId('quiz-max-attempts').fill('3');
+    if ((await quiz.getByTestId('quiz-question').count()) === 0) await quiz.getByTestId('add-question').click();
+    const question = quiz.getByTestId('quiz-question').first();
+    const prompt = ui.questionPrompt.replace('{{number}}', '1');
+    await question.getByLabel(inLanguage(prompt, 'Español')).fill('¿Cuándo se evalúa formativamente?');
+    await question.getByLabel(inLanguage(prompt, 'Portugués')).fill('Quando se avalia formativamente?');
+    const option = (n: number) => ui.optionText.replace('{{option}}', String(n)).replace('{{question}}', '1');
+    await question.getByLabel(inLanguage(option(1), 'Español')).fill('Durante el aprendizaje');
+    await question.getByLabel(inLanguage(option(1), 'Portugués')).fill('Durante a aprendizagem');
+    await question.getByLabel(inLanguage(option(2), 'Español')).fill('Solo al final');
+    await question.getByLabel(inLanguage(option(2), 'Portugués')).fill('Só no final');
+    await question.getByLabel(ui.optionCorrect.replace('{{option}}', '1').replace('{{question}}', '1')).check();
+    await quiz.getByTestId('save-quiz').click();
+    await quiz.getByRole('status').getByText(ui.quizSaved).waitFor();
+    await expectNoAxeViolations(page, 'course structure with a quiz');
+
+    // Publish.
     await page.getByTestId('publish-course').click();
-    await page.getByTestId('course-status').filter({ hasText: catalogues.learningUi.es.status_PUBLISHED }).waitFor();
+    await page.getByTestId('course-status').filter({ hasText: ui.status_PUBLISHED }).waitFor();
+    const structure = await gql<{ courseForEditing: { status: string; modules: Array<{ lessons: Array<{ type: string; quiz: { questions: unknown[] } | null }> }> } }>(
+      organiser,
+      `query($id: ID!) { courseForEditing(id: $id) { status modules { lessons { type quiz { questions { id } } } } } }`,
+      { id: course.id },
+    );
+    expect(structure.courseForEditing.status).toBe('PUBLISHED');
+    expect(structure.courseForEditing.modules.map((m) => m.lessons.map((l) => l.type))).toEqual([['TEXT'], ['QUIZ']]);
+    expect(structure.courseForEditing.modules[1].lessons[0].quiz!.questions).toHaveLength(1);
   });
 
   it('the focal point enrols a team of three by e-mail (Spanish)', async () => {

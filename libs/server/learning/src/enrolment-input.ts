@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '@alliance/server-graphql';
-import { DEFAULT_LOCALE, ErrorCode, LOCALES, emailSchema, type Locale } from '@alliance/shared-core';
+import { DEFAULT_LOCALE, ErrorCode, emailSchema, isLocale } from '@alliance/shared-core';
 import { LEARNING_LIMITS as L, type LocalizedText } from './learning.constants';
+import { UUID } from './util';
+import { pickLocalized } from './localized';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const uuidSchema = z.string({ error: 'validation:required' }).regex(UUID, { error: 'validation:invalid' });
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid } from './util';
 
 export const noteSchema = z
   .string()
@@ -86,12 +85,7 @@ function parseInput(text: string): string {
   return parsed.data;
 }
 
-const FALLBACK: readonly Locale[] = ['es', 'en', 'pt', 'fr'];
-
-/** Text in `locale`, else es -> en -> pt -> fr, else the first present (the contract's rule). */
+/** Text in `locale` (Spanish when unknown), with the contract's fallback (localized.ts). */
 export function textIn(value: LocalizedText | null | undefined, locale: string | null | undefined): string {
-  if (!value) return '';
-  const wanted = (LOCALES as readonly string[]).includes(locale ?? '') ? (locale as Locale) : DEFAULT_LOCALE;
-  for (const l of [wanted, ...FALLBACK]) if (value[l]?.trim()) return value[l]!;
-  return Object.values(value).find((v) => v?.trim()) ?? '';
+  return pickLocalized(value, isLocale(locale) ? locale : DEFAULT_LOCALE);
 }

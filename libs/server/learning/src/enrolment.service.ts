@@ -4,32 +4,15 @@ import { In, QueryFailedError, type DataSource, type EntityManager } from 'typeo
 import { AppError, paginate, parseInput, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
 import { User } from '@alliance/server-identity';
 import { NotificationsService } from '@alliance/server-notifications';
-import { Role, type Locale } from '@alliance/shared-core';
 import { decisionSchema, isUuid, noteSchema, requiredNoteSchema, textIn } from './enrolment-input';
 import { Course, Enrolment, EnrolmentEvent, Offering } from './entities';
 import type { EnrolmentStatus } from './learning.constants';
+import { isEditor as isOrganiser, requireEditor as requireOrganiser, returnedRows, type LearningActor } from './util';
 
-/** Who is acting: what the learning services need of the signed-in person. */
-export interface LearningActor {
-  id: string;
-  name: string;
-  roles: readonly string[];
-  locale?: Locale;
-}
-
-export function isOrganiser(actor: Pick<LearningActor, 'roles'> | null | undefined): boolean {
-  return !!actor && (actor.roles.includes(Role.Admin) || actor.roles.includes(Role.Organiser));
-}
-
-export function requireOrganiser(actor: LearningActor): void {
-  if (!isOrganiser(actor)) throw AppError.forbidden();
-}
-
-/** Rows of a data-changing statement run through manager.query (the pg driver returns [rows, affected]). */
-export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
+// One definition of the actor and the role check for the whole library (util.ts); the old names stay
+// for the enrolment side's readers.
+export type { LearningActor } from './util';
+export { isEditor as isOrganiser, requireEditor as requireOrganiser, returnedRows } from './util';
 
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';

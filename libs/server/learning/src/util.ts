@@ -1,11 +1,12 @@
 import { AppError } from '@alliance/server-graphql';
-import { Role } from '@alliance/shared-core';
+import { Role, type Locale } from '@alliance/shared-core';
 
 /** Who is acting: what services need of the signed-in person. */
 export interface LearningActor {
   id: string;
   name: string;
   roles: readonly string[];
+  locale?: Locale;
 }
 
 /** Organisers and administrators author courses and manage enrolments. */
@@ -18,7 +19,7 @@ export function requireEditor(actor: LearningActor | null | undefined): asserts 
   if (!isEditor(actor)) throw AppError.forbidden();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }

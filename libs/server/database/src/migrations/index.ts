@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { LearningDomain1795450636538 } from './1795450636538-LearningDomain';
+import { LearningDomain1795452185937 } from './1795452185937-LearningDomain';
 import { AllianceDomain1795444343841 } from './1795444343841-AllianceDomain';
 import { CertificatesDomain1795443012323 } from './1795443012323-CertificatesDomain';
 import { NotificationsCentre1795442918705 } from './1795442918705-NotificationsCentre';
@@ -16,5 +16,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   NotificationsCentre1795442918705,
   CertificatesDomain1795443012323,
   AllianceDomain1795444343841,
-  LearningDomain1795450636538,
+  LearningDomain1795452185937,
 ];

@@ -24,10 +24,10 @@ export class Course extends BaseRecord {
   @Column({ type: 'jsonb' })
   title: LocalizedText;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   summary: LocalizedText;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   audience: LocalizedText;
 
   @Column({ type: 'varchar', length: 16 })
@@ -56,7 +56,7 @@ export class Course extends BaseRecord {
   @Column({ type: 'varchar', length: 200 })
   certificateIssuer: string;
 
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'[]'` })
   certificateSignatories: CourseSignatory[];
 
   @Column({ type: 'uuid', nullable: true })

@@ -39,7 +39,7 @@ export class Lesson extends BaseRecord {
   title: LocalizedText;
 
   /** Markdown per language (TEXT lessons; an optional introduction for the others). */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   body: LocalizedText;
 
   /** Counts toward completion. */

@@ -14,7 +14,7 @@ export class Programme extends BaseRecord {
   @Column({ type: 'jsonb' })
   title: LocalizedText;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   summary: LocalizedText;
 
   @Column({ type: 'varchar', length: 16, default: 'DRAFT' })
@@ -23,7 +23,7 @@ export class Programme extends BaseRecord {
   @Column({ type: 'varchar', length: 200 })
   certificateIssuer: string;
 
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'[]'` })
   certificateSignatories: CourseSignatory[];
 
   @Column({ type: 'uuid', nullable: true })

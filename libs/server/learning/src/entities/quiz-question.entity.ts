@@ -34,6 +34,6 @@ export class QuizQuestion extends BaseRecord {
   options: QuizOptionData[];
 
   /** Shown after an attempt. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   explanation: LocalizedText;
 }
