@@ -233,6 +233,7 @@ describe('learning journey: publish, team enrolment, completion with certificate
     // The newcomer is invited by e-mail with a sign-up link.
     await waitForMail(portal.url, (m) => m.to.includes(emails.newcomer));
     await page.goto(`${portal.url}/learning/team`);
+    await page.getByTestId('team-row').nth(2).waitFor();
     expect(await page.getByTestId('team-row').count()).toBe(3);
   });
 

@@ -96,6 +96,13 @@ describe('API application', () => {
     expect(res.body.errors![0].message).toBe('La consulta es demasiado compleja.');
   });
 
+  it('answers a spread of an undefined fragment with a validation error, not a server error', async () => {
+    const res = await gql(`{ me { ...Missing } }`, {}, { 'accept-language': 'en' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.body.errors![0].message).toMatch(/Missing/);
+  });
+
   it('blocks requests that could be cross-site (Apollo CSRF prevention)', async () => {
     const res = await fetch(`${url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { method: 'GET' });
     expect(res.status).toBe(400);

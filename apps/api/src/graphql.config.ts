@@ -1,6 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import depthLimit from 'graphql-depth-limit';
+import { Kind, visit, type ASTVisitor, type ValidationContext } from 'graphql';
 import { parse as parseCookies } from 'cookie';
 import type { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@alliance/server-config';
@@ -28,7 +29,7 @@ export function graphqlOptions(config: AppConfig, sessions: SessionService, logg
     graphiql: config.NODE_ENV === 'development',
     csrfPrevention: true,
     includeStacktraceInErrorResponses: exposeStack,
-    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    validationRules: [depthLimitOnKnownFragments(config.GRAPHQL_MAX_DEPTH)],
     plugins: [errorTranslationPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
     formatError: (formatted, error) => formatError(formatted, error, exposeStack, (err) => logger.error(err)),
     context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
@@ -39,5 +40,25 @@ export function graphqlOptions(config: AppConfig, sessions: SessionService, logg
       Object.assign(req, { user, locale });
       return { req, res, user, locale, loaders: new LoaderRegistry() };
     },
+  };
+}
+
+/**
+ * graphql-depth-limit throws (a 500) on a spread of a fragment the document does not define; the
+ * standard KnownFragmentNames rule reports that as a validation error, so the depth rule waits for
+ * a document whose fragments all exist.
+ */
+function depthLimitOnKnownFragments(maxDepth: number): (context: ValidationContext) => ASTVisitor {
+  const rule = depthLimit(maxDepth);
+  return (context) => {
+    const document = context.getDocument();
+    const defined = new Set(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])));
+    let missing = false;
+    visit(document, {
+      FragmentSpread(node) {
+        if (!defined.has(node.name.value)) missing = true;
+      },
+    });
+    return missing ? {} : (rule(context) as ASTVisitor);
   };
 }

@@ -15,6 +15,8 @@ import { Loading } from './Loading';
 interface NavItem {
   to: string;
   label: string;
+  /** Reachable from the header by other means (user menu, bell): listed only in the phone drawer. */
+  drawerOnly?: boolean;
 }
 
 function useNavItems(): NavItem[] {
@@ -24,12 +26,13 @@ function useNavItems(): NavItem[] {
   items.push({ to: '/alliance/directory', label: t('allianceDirectory:navDirectory') });
   items.push({ to: '/courses', label: t('learningUi:navCourses') });
   if (me) {
-    items.push({ to: '/profile', label: t('nav:profile') });
     items.push({ to: '/learning', label: t('learnerUi:navMyLearning') });
-    items.push({ to: '/certificates', label: t('certificatesUi:navMyCertificates') });
-    items.push({ to: '/notifications', label: t('notifications:navNotifications') });
-    if (isAdmin) items.push({ to: '/admin/users', label: t('nav:adminUsers') });
     if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/courses', label: t('learningUi:navManageCourses') });
+    // Also in the user menu and the bell: listed in the phone drawer only, so the header fits one line.
+    items.push({ to: '/profile', label: t('nav:profile'), drawerOnly: true });
+    items.push({ to: '/certificates', label: t('certificatesUi:navMyCertificates'), drawerOnly: true });
+    items.push({ to: '/notifications', label: t('notifications:navNotifications'), drawerOnly: true });
+    if (isAdmin) items.push({ to: '/admin/users', label: t('nav:adminUsers'), drawerOnly: true });
   } else {
     items.push({ to: '/sign-in', label: t('nav:signIn') }, { to: '/sign-up', label: t('nav:signUp') });
     items.push({ to: '/verify', label: t('certificatesUi:navVerify') });
@@ -97,7 +100,7 @@ export function Layout() {
               {t('common:appShortName')}
             </Anchor>
             <Box component="nav" aria-label={t('nav:mainNavigation')} visibleFrom="lg" ml="lg">
-              <NavLinks items={items} />
+              <NavLinks items={items.filter((item) => !item.drawerOnly)} />
             </Box>
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>

@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 // Mantine's default shade 6 gives white-on-blue and red error text below WCAG AA (4.5:1);
 // shade 9 of every palette clears it, and dimmed/error text get darker greys and reds.
@@ -9,6 +9,10 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif' },
   focusRing: 'auto',
+  components: {
+    // An outline alert titles in its own colour, which fails AA for orange, teal and others on white.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-dark-9)' } } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = (th) => ({

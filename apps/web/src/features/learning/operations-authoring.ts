@@ -195,6 +195,7 @@ const LESSON_EDITING_FIELDS = gql`
       }
     }
   }
+  ${LEARNING_FILE_FIELDS}
 `;
 
 const MODULE_EDITING_FIELDS = gql`
@@ -280,7 +281,6 @@ const COURSE_EDITING_FIELDS = gql`
     updatedAt
   }
   ${LEARNING_FOCUS_AREA_FIELDS}
-  ${LEARNING_FILE_FIELDS}
   ${MODULE_EDITING_FIELDS}
   ${OFFERING_EDITING_FIELDS}
 `;
@@ -392,7 +392,6 @@ export const ADD_LESSON: TypedDocumentNode<{ addLesson: LessonEditing }, { modul
     }
   }
   ${LESSON_EDITING_FIELDS}
-  ${LEARNING_FILE_FIELDS}
 `;
 export const UPDATE_LESSON: TypedDocumentNode<{ updateLesson: LessonEditing }, { id: string; input: LessonInput }> = gql`
   mutation UpdateLesson($id: ID!, $input: LessonInput!) {
@@ -401,7 +400,6 @@ export const UPDATE_LESSON: TypedDocumentNode<{ updateLesson: LessonEditing }, {
     }
   }
   ${LESSON_EDITING_FIELDS}
-  ${LEARNING_FILE_FIELDS}
 `;
 export const DELETE_LESSON: TypedDocumentNode<{ deleteLesson: boolean }, { id: string }> = gql`
   mutation DeleteLesson($id: ID!) {
@@ -435,7 +433,6 @@ export const SAVE_QUIZ: TypedDocumentNode<{ saveQuiz: LessonEditing }, { lessonI
     }
   }
   ${LESSON_EDITING_FIELDS}
-  ${LEARNING_FILE_FIELDS}
 `;
 
 export interface OfferingInput {

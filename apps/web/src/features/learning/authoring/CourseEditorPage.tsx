@@ -36,7 +36,7 @@ function Lifecycle({ course }: { course: CourseEditing }) {
   return (
     <Stack gap="xs">
       <Group gap="sm" wrap="wrap">
-        <Badge color={STATUS_COLORS[course.status]} variant="light" tt="none" size="lg" data-testid="course-status">
+        <Badge color={STATUS_COLORS[course.status]} variant="outline" tt="none" size="lg" data-testid="course-status">
           {t(`learningUi:status_${course.status}`)}
         </Badge>
         {course.publishedAt && <Text size="sm">{t('learningUi:publishedOn', { date: formatDateTime(course.publishedAt, i18n.language) })}</Text>}
@@ -68,7 +68,7 @@ function Lifecycle({ course }: { course: CourseEditing }) {
           {failure}
         </Alert>
       )}
-      <div role="status">{done && <Text c="green.9">{done}</Text>}</div>
+      <div role="status">{done && <Text c="dark.7" fw={500}>{done}</Text>}</div>
     </Stack>
   );
 }

@@ -260,7 +260,7 @@ export function DetailsForm({ course }: { course: CourseEditing | null }) {
             {failure}
           </Alert>
         )}
-        <div role="status">{saved && <Text c="green.9">{t('learningUi:saved')}</Text>}</div>
+        <div role="status">{saved && <Text c="dark.7" fw={500}>{t('learningUi:saved')}</Text>}</div>
         <Group>
           <Button type="submit" loading={submitting} data-testid="save-details">
             {course ? t('learningUi:saveDetails') : t('learningUi:createCourse')}

@@ -216,7 +216,7 @@ export function LessonEditor({ module, lesson, languages, onClose, onCreated }: 
                 {failure}
               </Alert>
             )}
-            <div role="status">{saved && <Text c="green.9">{t('learningUi:saved')}</Text>}</div>
+            <div role="status">{saved && <Text c="dark.7" fw={500}>{t('learningUi:saved')}</Text>}</div>
             <Group>
               <Button type="submit" loading={adding.loading || updating.loading} data-testid="save-lesson">
                 {lesson ? t('learningUi:saveLesson') : t('learningUi:addLesson')}

@@ -11,7 +11,7 @@ import { MANAGED_COURSES, type ManagedCoursesVariables } from '../operations-aut
 import { COURSE_STATUSES, type CourseStatus } from '../operations-catalogue';
 import { formatDateTime, formatNumber } from '../shared/format';
 
-export const STATUS_COLORS: Record<CourseStatus, string> = { DRAFT: 'gray.8', PUBLISHED: 'green.9', ARCHIVED: 'orange.9' };
+export const STATUS_COLORS: Record<CourseStatus, string> = { DRAFT: 'gray.8', PUBLISHED: 'teal.9', ARCHIVED: 'red.9' };
 
 export default function ManagedCoursesPage() {
   const { t, i18n } = useTranslation();
@@ -116,7 +116,7 @@ export default function ManagedCoursesPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[row.status]} variant="light" tt="none">
+                    <Badge color={STATUS_COLORS[row.status]} variant="outline" tt="none">
                       {t(`learningUi:status_${row.status}`)}
                     </Badge>
                   </Table.Td>

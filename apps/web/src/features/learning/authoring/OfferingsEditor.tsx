@@ -237,7 +237,7 @@ export function OfferingsEditor({ course }: { course: CourseEditing }) {
                       <OfferingDates offering={offering} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={offering.openForEnrolment ? 'green.9' : 'gray.8'} tt="none">
+                      <Badge variant="outline" color={offering.openForEnrolment ? 'teal.9' : 'gray.8'} tt="none">
                         {offering.openForEnrolment ? t('learningUi:enrolmentOpen') : t('learningUi:enrolmentClosed')}
                       </Badge>
                       {offering.enrolmentClosesAt && (

@@ -298,7 +298,7 @@ export function QuizEditor({ lesson, languages }: { lesson: LessonEditing; langu
             {failure}
           </Alert>
         )}
-        <div role="status">{saved && <Text c="green.9">{t('learningUi:quizSaved')}</Text>}</div>
+        <div role="status">{saved && <Text c="dark.7" fw={500}>{t('learningUi:quizSaved')}</Text>}</div>
         <Group>
           <Button type="submit" loading={loading} data-testid="save-quiz">
             {t('learningUi:saveQuiz')}

@@ -46,14 +46,14 @@ export function CourseCard({ course }: { course: CourseCardFields }) {
           </Anchor>
         </Title>
         <Group gap={6}>
-          <Badge variant="light" color="blue.9" tt="none">
+          <Badge variant="outline" color="blue.9" tt="none">
             {t(`learningUi:level_${course.level}`)}
           </Badge>
           <Badge variant="outline" color="gray.8" tt="none">
             {t(`learningUi:format_${course.format}`)}
           </Badge>
           {next?.openForEnrolment && (
-            <Badge variant="filled" color="green.9" tt="none">
+            <Badge variant="filled" color="teal.9" tt="none">
               {t('learningUi:openBadge')}
             </Badge>
           )}

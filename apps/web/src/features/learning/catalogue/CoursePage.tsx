@@ -20,7 +20,7 @@ const LESSON_ICONS: Record<LessonType, string> = { TEXT: '📄', VIDEO: '🎬', 
 export function LessonTypeLabel({ type }: { type: LessonType }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color="gray.8" tt="none" fw={500} leftSection={<span aria-hidden="true">{LESSON_ICONS[type]}</span>}>
+    <Badge variant="outline" color="gray.8" tt="none" fw={500} leftSection={<span aria-hidden="true">{LESSON_ICONS[type]}</span>}>
       {t(`learningUi:lessonType_${type}`)}
     </Badge>
   );

@@ -2,13 +2,14 @@ import { Badge, Group, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentStatus } from '../operations-learner';
 
+// White text on shade 9 (or 7 for grey) of these palettes clears WCAG AA; greens, yellows and oranges do not.
 const STATUS_COLOURS: Record<EnrolmentStatus, string> = {
-  REQUESTED: 'yellow.9',
-  NOMINATED: 'grape.8',
-  APPROVED: 'teal.8',
-  WAITLISTED: 'orange.9',
-  ENROLLED: 'blue.8',
-  COMPLETED: 'green.9',
+  REQUESTED: 'cyan.9',
+  NOMINATED: 'grape.9',
+  APPROVED: 'indigo.9',
+  WAITLISTED: 'pink.9',
+  ENROLLED: 'blue.9',
+  COMPLETED: 'teal.9',
   WITHDRAWN: 'gray.7',
   REJECTED: 'red.9',
 };

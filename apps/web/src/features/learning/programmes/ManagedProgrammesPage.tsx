@@ -53,7 +53,7 @@ export default function ManagedProgrammesPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[row.status]} variant="light" tt="none">
+                    <Badge color={STATUS_COLORS[row.status]} variant="outline" tt="none">
                       {t(`learningUi:status_${row.status}`)}
                     </Badge>
                   </Table.Td>

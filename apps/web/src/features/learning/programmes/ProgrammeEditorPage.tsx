@@ -116,7 +116,7 @@ function ProgrammeForm({ programme }: { programme: ProgrammeEditing | null }) {
     <Stack gap="md">
       {programme && (
         <Group gap="sm">
-          <Badge color={STATUS_COLORS[programme.status]} variant="light" tt="none" size="lg">
+          <Badge color={STATUS_COLORS[programme.status]} variant="outline" tt="none" size="lg">
             {t(`learningUi:status_${programme.status}`)}
           </Badge>
           {programme.status !== 'PUBLISHED' ? (
@@ -227,7 +227,7 @@ function ProgrammeForm({ programme }: { programme: ProgrammeEditing | null }) {
               {failure}
             </Alert>
           )}
-          <div role="status">{message && <Text c="green.9">{message}</Text>}</div>
+          <div role="status">{message && <Text c="dark.7" fw={500}>{message}</Text>}</div>
           <Group>
             <Button type="submit" loading={creating.loading || updating.loading} data-testid="save-programme">
               {programme ? t('learningUi:saveProgramme') : t('learningUi:createProgramme')}

@@ -73,7 +73,7 @@ export default function ProgrammePage() {
               <Anchor component={Link} to={`/courses/${encodeURIComponent(course.slug)}`} fw={600}>
                 {course.title}
               </Anchor>{' '}
-              <Badge variant="light" color="gray.8" tt="none">
+              <Badge variant="outline" color="gray.8" tt="none">
                 {t('learningUi:hoursValue', { number: formatNumber(course.estimatedHours, i18n.language) })}
               </Badge>
               <Text size="sm">{course.summary}</Text>
