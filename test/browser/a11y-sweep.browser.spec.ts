@@ -210,7 +210,7 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
           summary: [{ locale: 'es', value: 'Cursos sobre evaluación formativa, en orden.' }],
           courseIds: [learningCourse.id],
           certificateIssuer: 'Secretaría de la Alianza',
-          certificateSignatories: [],
+          certificateSignatories: [{ name: 'Ana Pérez', title: 'Secretaria Ejecutiva', organisation: 'Secretaría de la Alianza' }],
         },
       },
     );

@@ -10,8 +10,9 @@ export const theme = createTheme({
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif' },
   focusRing: 'auto',
   components: {
-    // An outline alert titles in its own colour, which fails AA for orange, teal and others on white.
-    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-dark-9)' } } }),
+    // A light or outline alert titles in its own colour, which fails AA for orange, teal and others
+    // on white; a filled one keeps its white title.
+    Alert: Alert.extend({ styles: (_theme, props) => (props.variant === 'filled' ? {} : { title: { color: 'var(--mantine-color-dark-9)' } }) }),
   },
 });
 

@@ -4,13 +4,12 @@ import { ReferenceService } from '@alliance/server-alliance';
 import { UsersService } from '@alliance/server-identity';
 import {
   CoursesService,
-  Enrolment,
-  EnrolmentEvent,
+  EnrolmentService,
   Lesson,
-  LessonCompletion,
   Offering,
   OfferingsService,
   ProgrammesService,
+  ProgressService,
   StructureService,
   type LearningActor,
 } from '@alliance/server-learning';
@@ -213,38 +212,24 @@ export async function seedLearningDemo(moduleRef: ModuleRef): Promise<number> {
   });
   await programmes.publish(organiser, programme.id);
 
-  // A few learners at different points: progress as the enrolment service stores it.
-  const enrol = async (email: string, key: string, status: 'ENROLLED' | 'REQUESTED', completed: number, countryCode: string) => {
+  // A few learners at different points, enrolled and progressing through the same services the
+  // portal uses, so seats, stored progress and the audit trail follow the real rules.
+  const enrolments = moduleRef.get(EnrolmentService, { strict: false });
+  const progress = moduleRef.get(ProgressService, { strict: false });
+  const enrol = async (email: string, key: string, completed: number) => {
     const user = await users.findByEmail(email);
     const course = created.get(key);
     if (!user || !course) return;
-    await dataSource.transaction(async (manager) => {
-      const offering = await manager.getRepository(Offering).findOneByOrFail({ courseId: course.id });
-      const holdsSeat = status === 'ENROLLED';
-      if (holdsSeat) await manager.query(`UPDATE course_offerings SET seats_taken = seats_taken + 1 WHERE id = $1`, [offering.id]);
-      const required = course.lessons.filter((l) => l.required);
-      const done = required.filter((l) => l.type !== 'QUIZ').slice(0, completed);
-      const enrolment = await manager.save(
-        manager.create(Enrolment, {
-          courseId: course.id,
-          offeringId: offering.id,
-          userId: user.id,
-          status,
-          holdsSeat,
-          countryCode,
-          completedLessons: done.length,
-          progressPercent: Math.floor((done.length * 100) / required.length),
-          lastActivityAt: done.length ? new Date() : null,
-        }),
-      );
-      await manager.save(manager.create(EnrolmentEvent, { enrolmentId: enrolment.id, fromStatus: null, toStatus: status, actorId: user.id, actorName: user.name, note: null }));
-      if (done.length) await manager.insert(LessonCompletion, done.map((l) => ({ enrolmentId: enrolment.id, lessonId: l.id })));
-    });
+    const learner: LearningActor = { id: user.id, name: user.name, roles: [], locale: user.preferredLocale };
+    const offering = await dataSource.getRepository(Offering).findOneByOrFail({ courseId: course.id });
+    await enrolments.enrol(learner, offering.id);
+    const lessons = course.lessons.filter((l) => l.required && l.type !== 'QUIZ').slice(0, completed);
+    for (const lesson of lessons) await progress.completeLesson(learner, lesson.id);
   };
-  await enrol('andres.villalobos@mep-cr.example', 'ai', 'ENROLLED', 3, 'CR');
-  await enrol('joana.rocha@redeeduca.example', 'ai', 'ENROLLED', 1, 'BR');
-  await enrol('joana.rocha@redeeduca.example', 'data', 'ENROLLED', 1, 'BR');
-  await enrol('lucia.fernandez@anep-uy.example', 'leadership', 'REQUESTED', 0, 'UY');
-  await enrol('mc.joseph@menfp-ht.example', 'caribbean', 'ENROLLED', 0, 'HT');
+  await enrol('andres.villalobos@mep-cr.example', 'ai', 3);
+  await enrol('joana.rocha@redeeduca.example', 'ai', 1);
+  await enrol('joana.rocha@redeeduca.example', 'data', 1);
+  await enrol('lucia.fernandez@anep-uy.example', 'leadership', 0);
+  await enrol('mc.joseph@menfp-ht.example', 'caribbean', 0);
   return created.size;
 }

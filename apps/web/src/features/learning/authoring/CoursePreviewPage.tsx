@@ -44,7 +44,7 @@ function LessonPreview({ lesson }: { lesson: LessonContent }) {
       )}
       {lesson.type === 'LIVE' && (
         <Stack gap={4}>
-          <Text>{t('learningUi:liveOn', { date: formatDateTime(lesson.liveStartsAt, i18n.language) ?? '—' })}</Text>
+          <Text>{t('learningUi:liveOn', { date: formatDateTime(lesson.liveStartsAt, i18n.language) || '—' })}</Text>
           {lesson.liveUrl && (
             <Anchor href={lesson.liveUrl} target="_blank" rel="noopener noreferrer">
               {t('learningUi:joinLive')}

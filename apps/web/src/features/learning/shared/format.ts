@@ -6,12 +6,20 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
-/** A moment with its time, in the reader's language and time zone. */
-export function formatDateTime(value: string | null | undefined, locale: string): string | null {
-  if (!value) return null;
+/** A moment with its time, in the reader's language and time zone ('' when there is none). */
+export function formatDateTime(value: string | null | undefined, locale: string): string {
+  if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A moment as a date only, in the reader's language and time zone. */
+export function formatDate(value: string | null | undefined, locale: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
 /** "12 MB" style sizes for uploaded files. */
