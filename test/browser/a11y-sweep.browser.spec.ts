@@ -329,5 +329,5 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
     await Promise.all((['anonymous', 'participant', 'admin'] as const).map((role) => sweep(role, failures)));
     process.stdout.write(`a11y sweep: ${Object.values(routes).flat().length} routes x 4 languages x 2 sizes in ${Math.round((Date.now() - started) / 1000)} s\n`);
     expect(failures).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });
