@@ -229,6 +229,74 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
       '/manage/programmes/new',
       `/manage/programmes/${programme.createProgramme.slug}`,
     );
+
+    // Workshops (issue 6): the list, a workshop page (the demo one when seeded, and one made here with a
+    // session and an agenda item, open for registration), the organisers' list and editor tabs.
+    const sweepWorkshop = await ask<{ createWorkshop: { id: string; slug: string } }>(
+      admin,
+      `mutation($input: WorkshopInput!) { createWorkshop(input: $input) { id slug } }`,
+      {
+        input: {
+          slug: 'barrido-taller',
+          title: [{ locale: 'es', value: 'Taller regional de evaluación' }],
+          description: [{ locale: 'es', value: 'Propuesta de marco regional y priorización de acciones.' }],
+          mode: 'HYBRID',
+          timeZone: 'America/Lima',
+          venue: 'Lima, Perú',
+          capacity: 60,
+          audience: 'OPEN',
+          approvalRequired: false,
+          waitlistMode: 'AUTO',
+          languages: ['es', 'en'],
+          certificateIssuer: 'Secretaría de la Alianza',
+          certificateSignatories: [{ name: 'Ana Pérez', title: 'Secretaria Ejecutiva', organisation: 'Secretaría de la Alianza' }],
+          questions: [{ type: 'CONSENT', prompt: [{ locale: 'es', value: 'Acepto aparecer en la lista de participantes.' }], options: [], required: false }],
+        },
+      },
+    );
+    const sweepStart = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+    sweepStart.setUTCHours(15, 0, 0, 0);
+    const sweepSession = await ask<{ saveSession: { sessions: Array<{ id: string }> } }>(
+      admin,
+      `mutation($w: ID!, $input: SessionInput!) { saveSession(workshopId: $w, input: $input) { sessions { id } } }`,
+      { w: sweepWorkshop.createWorkshop.id, input: { title: [{ locale: 'es', value: 'Presentación' }], startsAt: sweepStart.toISOString(), endsAt: new Date(sweepStart.getTime() + 2 * 3600 * 1000).toISOString() } },
+    );
+    await ask(admin, `mutation($input: AgendaItemInput!) { saveAgendaItem(input: $input) { id } }`, {
+      input: {
+        sessionId: sweepSession.saveSession.sessions[0].id,
+        title: [{ locale: 'es', value: 'Bienvenida' }],
+        speakers: 'Ana Pérez',
+        startsAt: sweepStart.toISOString(),
+        endsAt: new Date(sweepStart.getTime() + 3600 * 1000).toISOString(),
+      },
+    });
+    await ask(admin, `mutation($id: ID!) { openWorkshop(id: $id) { id } }`, { id: sweepWorkshop.createWorkshop.id });
+    const listed = await ask<{ workshops: { edges: Array<{ node: { slug: string } }> } }>(admin, `{ workshops(upcoming: true, first: 5) { edges { node { slug } } } }`);
+    const demoWorkshop = listed.workshops.edges.map((e) => e.node.slug).find((slug) => slug !== sweepWorkshop.createWorkshop.slug);
+    const workshopPages = [`/workshops/${sweepWorkshop.createWorkshop.slug}`, ...(demoWorkshop ? [`/workshops/${demoWorkshop}`] : [])];
+    routes.anonymous.push('/workshops', '/workshops?when=past', ...workshopPages);
+    routes.participant.push(...workshopPages);
+    routes.admin.push(
+      '/manage/workshops',
+      '/manage/workshops/new',
+      `/manage/workshops/${sweepWorkshop.createWorkshop.id}`,
+      `/manage/workshops/${sweepWorkshop.createWorkshop.id}?tab=programme`,
+      `/manage/workshops/${sweepWorkshop.createWorkshop.id}?tab=materials`,
+      `/manage/workshops/${sweepWorkshop.createWorkshop.id}?tab=organisers`,
+      `/manage/workshops/${sweepWorkshop.createWorkshop.id}?tab=invitations`,
+    );
+    // Running the workshop (web helper C): the participant registers (confirmed), a two-action poll is set up.
+    const sweepRegistration = await participant.request(
+      `mutation($w: ID!, $answers: [RegistrationAnswerInput!]!) { registerForWorkshop(workshopId: $w, answers: $answers, consentToList: true) { id status } }`,
+      { w: sweepWorkshop.createWorkshop.id, answers: [] },
+    );
+    expect(sweepRegistration.errors).toBeUndefined();
+    await ask(admin, `mutation($w: ID!, $actions: [PollActionInput!]!) { savePoll(workshopId: $w, mode: RANK, actions: $actions) { id } }`, {
+      w: sweepWorkshop.createWorkshop.id,
+      actions: [{ title: [{ locale: 'es', value: 'Red regional de formación docente' }] }, { title: [{ locale: 'es', value: 'Observatorio de innovación' }] }],
+    });
+    const runPath = `/manage/workshops/${sweepWorkshop.createWorkshop.id}/run`;
+    routes.admin.push(runPath, `${runPath}?tab=attendance`, `${runPath}?tab=priorities`, `${runPath}?tab=figures`, `${runPath}?tab=held`);
   });
 
   afterAll(async () => {
@@ -303,7 +371,9 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
         });
         await record(label, async () => {
           await expectNoHorizontalOverflow(page, `${label} (1280 px)`);
-          await expectNoAxeViolations(page, `${label} (1280 px)`);
+          // axe at desktop width once (Spanish): the four languages are all checked at phone width
+          // below, where layouts are tightest; the same markup and colours serve both widths.
+          if (locale === 'es') await expectNoAxeViolations(page, `${label} (1280 px)`);
         });
         await record(label, async () => {
           await page.setViewportSize(PHONE);
@@ -327,7 +397,7 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
     const started = Date.now();
     // One context per role, the three roles side by side.
     await Promise.all((['anonymous', 'participant', 'admin'] as const).map((role) => sweep(role, failures)));
-    process.stdout.write(`a11y sweep: ${Object.values(routes).flat().length} routes x 4 languages x 2 sizes in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stdout.write(`a11y sweep: ${Object.values(routes).flat().length} routes x 4 languages x 2 sizes (axe at 1280 px in es) in ${Math.round((Date.now() - started) / 1000)} s\n`);
     expect(failures).toEqual([]);
   }, 900_000);
 });

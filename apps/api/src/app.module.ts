@@ -13,6 +13,7 @@ import { NotificationsModule } from '@alliance/server-notifications';
 import { CertificatesModule } from '@alliance/server-certificates';
 import { AllianceModule } from '@alliance/server-alliance';
 import { LearningModule } from '@alliance/server-learning';
+import { WorkshopsModule } from '@alliance/server-workshops';
 import { ALL_ENTITIES, PlatformModule } from '@alliance/server-platform';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
@@ -49,6 +50,7 @@ import { WebAppController } from './web-app.controller';
     CertificatesModule,
     AllianceModule,
     LearningModule,
+    WorkshopsModule,
     PlatformModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -8,6 +8,7 @@ import { QueueModule } from '@alliance/server-queue';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { CertificatesModule } from '@alliance/server-certificates';
+import { WorkshopsModule } from '@alliance/server-workshops';
 import { ALL_ENTITIES } from '@alliance/server-platform';
 import { workerDatabaseUrl } from './database-url';
 
@@ -36,6 +37,8 @@ const WORKER_POOL_SIZE = 5;
     MailModule,
     NotificationsModule,
     CertificatesModule,
+    // Runs the workshops' delayed jobs (seat offers that expire).
+    WorkshopsModule,
   ],
 })
 export class WorkerModule {}

@@ -25,9 +25,12 @@ function useNavItems(): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav:home') }];
   items.push({ to: '/alliance/directory', label: t('allianceDirectory:navDirectory') });
   items.push({ to: '/courses', label: t('learningUi:navCourses') });
+  items.push({ to: '/workshops', label: t('workshopsUi:navWorkshops') });
   if (me) {
     items.push({ to: '/learning', label: t('learnerUi:navMyLearning') });
     if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/courses', label: t('learningUi:navManageCourses') });
+    // In the user menu too: listed in the phone drawer only, so the header fits one line.
+    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/workshops', label: t('workshopsUi:navManageWorkshops'), drawerOnly: true });
     // Also in the user menu and the bell: listed in the phone drawer only, so the header fits one line.
     items.push({ to: '/profile', label: t('nav:profile'), drawerOnly: true });
     items.push({ to: '/certificates', label: t('certificatesUi:navMyCertificates'), drawerOnly: true });

@@ -2,6 +2,7 @@ import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UserFields } from '../graphql/operations';
+import { Role } from '@alliance/shared-core';
 import { useSignOut } from './useSignOut';
 
 function initials(name: string): string {
@@ -76,6 +77,14 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
         {isAdmin && (
           <Menu.Item component={Link} to="/admin/alliance/reference">
             {t('allianceDirectory:navReference')}
+          </Menu.Item>
+        )}
+        <Menu.Item component={Link} to="/my/workshops" data-testid="nav-my-workshops">
+          {t('workshopParticipant:navMyWorkshops')}
+        </Menu.Item>
+        {(isAdmin || me.roles.includes(Role.Organiser)) && (
+          <Menu.Item component={Link} to="/manage/workshops" data-testid="nav-manage-workshops">
+            {t('workshopsUi:navManageWorkshops')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/settings/notifications">

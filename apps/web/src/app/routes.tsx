@@ -51,6 +51,16 @@ const CourseEditorPage = lazy(() => import('../features/learning/authoring/Cours
 const CoursePreviewPage = lazy(() => import('../features/learning/authoring/CoursePreviewPage'));
 const ManagedProgrammesPage = lazy(() => import('../features/learning/programmes/ManagedProgrammesPage'));
 const ProgrammeEditorPage = lazy(() => import('../features/learning/programmes/ProgrammeEditorPage'));
+// Workshops: participant pages (check-in, my workshops).
+const WorkshopCheckInPage = lazy(() => import('../features/workshops/participant/CheckInPage'));
+const MyWorkshopsPage = lazy(() => import('../features/workshops/participant/MyWorkshopsPage'));
+// Workshops: organisers run a workshop (registrations, attendance, priorities, figures, held).
+const RunWorkshopPage = lazy(() => import('../features/workshops/manage/RunWorkshopPage'));
+// Workshops: public list and page, organisers' editor.
+const WorkshopsPage = lazy(() => import('../features/workshops/catalogue/WorkshopsPage'));
+const WorkshopPage = lazy(() => import('../features/workshops/catalogue/WorkshopPage'));
+const ManagedWorkshopsPage = lazy(() => import('../features/workshops/editor/ManagedWorkshopsPage'));
+const WorkshopEditorPage = lazy(() => import('../features/workshops/editor/WorkshopEditorPage'));
 
 /** Course authoring, enrolments and reports. */
 const ORGANISERS = [Role.Organiser, Role.Admin] as const;
@@ -259,6 +269,56 @@ export function AppRoutes() {
           element={
             <RequireAuth role={ORGANISERS}>
               <ProgrammeEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="workshops/:slug/check-in"
+          element={
+            <RequireAuth>
+              <WorkshopCheckInPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/workshops"
+          element={
+            <RequireAuth>
+              <MyWorkshopsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/workshops/:id/run"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <RunWorkshopPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="workshops" element={<WorkshopsPage />} />
+        <Route path="workshops/:slug" element={<WorkshopPage />} />
+        <Route
+          path="manage/workshops"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <ManagedWorkshopsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/workshops/new"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <WorkshopEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/workshops/:id"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <WorkshopEditorPage />
             </RequireAuth>
           }
         />

@@ -14,9 +14,12 @@ import * as notifications from '../features/notifications/operations';
 import * as authoring from '../features/learning/operations-authoring';
 import * as catalogue from '../features/learning/operations-catalogue';
 import * as learner from '../features/learning/operations-learner';
+import * as workshops from '../features/workshops/operations-workshops';
+import * as workshopParticipant from '../features/workshops/operations-participant';
+import * as workshopManage from '../features/workshops/operations-manage';
 
 const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../../api/schema.gql'), 'utf8'));
-const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner };
+const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner, workshops, workshopParticipant, workshopManage };
 
 const isDocument = (value: unknown): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 // Fragment-only documents are checked as part of the operations that use them.

@@ -175,6 +175,41 @@ describe('CertificatesService (real PostgreSQL, in-process queue)', () => {
     expect(mail.params).toMatchObject({ code: formatCertificateCode(certificate.code), verifyLink: `https://portal.example/verify/${formatCertificateCode(certificate.code)}` });
   });
 
+  it('issueBatch: one batch inside the caller\'s transaction, one certificate per recipient and achievement, progress to done', async () => {
+    const user = await users.createUser({ name: 'Rosa Quispe', email: address('batch'), password: 'correct horse battery', countryCode: 'PE', preferredLocale: 'pt', verified: true });
+    const outsider = address('batch-outsider');
+    const input = {
+      kind: 'WORKSHOP_ATTENDANCE' as const,
+      achievementKey: `workshop:${tag()}`,
+      title: 'Taller regional de innovación',
+      recipients: [
+        { userId: user.id, name: user.name, email: user.email, title: 'Oficina regional de inovação' },
+        { name: 'Anaïs Côté', email: outsider, locale: 'fr' },
+      ],
+      hours: 6,
+      startDate: '2026-03-10',
+      endDate: '2026-03-11',
+      issuerName: 'Secretaría de la Alianza',
+      signatories: [{ name: 'María Gómez', title: 'Secretaria Ejecutiva', organisation: 'Secretaría de la Alianza' }],
+    };
+    const first = await dataSource.transaction((manager) => service.issueBatch(manager, input));
+    expect(first.created).toBe(2);
+    const certificates = await dataSource.getRepository(Certificate).find({ where: { batchId: first.batchId }, order: { recipientName: 'ASC' } });
+    expect(certificates.map((c) => [c.recipientName, c.kind, c.locale, c.title, c.recipientUserId])).toEqual([
+      ['Anaïs Côté', 'WORKSHOP_ATTENDANCE', 'fr', 'Taller regional de innovación', null],
+      ['Rosa Quispe', 'WORKSHOP_ATTENDANCE', 'pt', 'Oficina regional de inovação', user.id],
+    ]);
+    await Promise.all(certificates.map((c) => rendered(c.id)));
+    expect(await service.batchProgress(first.batchId)).toMatchObject({ total: 2, rendered: 2, failed: 0, done: true });
+    // Again: the achievement is already held, nothing new; a refused batch leaves nothing behind.
+    const again = await dataSource.transaction((manager) => service.issueBatch(manager, input));
+    expect(again.created).toBe(0);
+    expect(await dataSource.getRepository(Certificate).countBy({ achievementKey: input.achievementKey })).toBe(2);
+    const refused = await appError(dataSource.transaction((manager) => service.issueBatch(manager, { ...input, achievementKey: `workshop:${tag()}`, recipients: [{ name: 'J', email: 'nope' }] })));
+    expect((refused.extensions.fields as Array<{ field: string }>).map((f) => f.field).sort()).toEqual(['recipients.0.email', 'recipients.0.name']);
+    expect(await dataSource.getRepository(CertificateBatch).countBy({ id: again.batchId })).toBe(1);
+  });
+
   it('refuses bad data from other domains with translated field errors', async () => {
     const error = await appError(
       dataSource.transaction((manager) => service.requestCertificate(manager, request({ recipientName: 'J', recipientEmail: 'nope', signatories: [], endDate: '2026-01-01' }))),

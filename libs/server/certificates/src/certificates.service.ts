@@ -61,6 +61,23 @@ export interface ParticipationInput {
   csv?: string | null;
 }
 
+/** issueBatch(): certificates of one achievement for a list of recipients (another domain's batch). */
+export interface BatchIssueInput {
+  kind: CertificateKind;
+  /** One issued certificate per recipient and achievement, e.g. 'workshop:<id>'. */
+  achievementKey: string;
+  /** The batch's title, and each certificate's unless a recipient has their own (e.g. in their language). */
+  title: string;
+  recipients: Array<{ userId?: string | null; name: string; email: string; locale?: string | null; title?: string | null }>;
+  hours?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  issuerName: string;
+  coIssuers?: string[] | null;
+  signatories: SignatoryData[];
+  createdById?: string | null;
+}
+
 export interface BatchProgress {
   id: string;
   total: number;
@@ -261,6 +278,69 @@ export class CertificatesService {
       return created;
     });
     return (await this.batchProgress(batch.id))!;
+  }
+
+  /**
+   * One batch of certificates for known recipients, asked for by another domain inside its own
+   * transaction (e.g. a workshop's attendance certificates): the batch row, one certificate per
+   * recipient (a recipient already holding this achievement keeps theirs and is not counted) and
+   * their render jobs, all committed with the caller. Progress: batchProgress(batchId). Every row
+   * is checked before any SQL, so a refusal leaves the caller's transaction usable.
+   */
+  async issueBatch(manager: EntityManager, input: BatchIssueInput): Promise<{ batchId: string; created: number }> {
+    const errors: FieldErrorDescriptor[] = [];
+    const achievement = achievementSchema.safeParse({ ...input });
+    if (!achievement.success) errors.push(...withCounts(toFieldErrors(achievement.error)));
+    if (!input.achievementKey?.trim()) errors.push({ field: 'achievementKey', key: 'validation:required' });
+    if (input.recipients.length > CERTIFICATE_LIMITS.bulkMax) errors.push({ field: 'recipients', key: 'certificates:tooManyRecipients', params: { count: CERTIFICATE_LIMITS.bulkMax } });
+    const recipients = input.recipients.map((r, i) => {
+      const name = recipientNameSchema.safeParse(r.name);
+      const email = emailSchema.safeParse(r.email);
+      const title = r.title === undefined || r.title === null ? null : achievementSchema.safeParse({ ...input, title: r.title });
+      if (!name.success) errors.push({ field: `recipients.${i}.name`, key: 'certificates:nameInvalid' });
+      if (!email.success) errors.push({ field: `recipients.${i}.email`, key: 'validation:emailInvalid' });
+      if (title && !title.success) errors.push({ field: `recipients.${i}.title`, key: 'certificates:titleInvalid' });
+      return { ...r, name: name.data ?? '', email: email.data ?? '', title: title?.success ? title.data.title : null };
+    });
+    if (errors.length || !achievement.success) throw AppError.badInput(errors);
+    const data = achievement.data;
+    const achievementKey = input.achievementKey.trim();
+    const batch = await manager.save(manager.create(CertificateBatch, { title: data.title.slice(0, 300), total: 0, createdById: input.createdById ?? null }));
+    const emails = recipients.filter((r) => !r.userId).map((r) => r.email);
+    const userIds = recipients.flatMap((r) => (r.userId ? [r.userId] : []));
+    const accounts = [
+      ...(emails.length ? await manager.find(User, { where: { email: In(emails) } }) : []),
+      ...(userIds.length ? await manager.find(User, { where: { id: In(userIds) } }) : []),
+    ];
+    const byEmail = new Map(accounts.map((user) => [user.email, user]));
+    const byId = new Map(accounts.map((user) => [user.id, user]));
+    const rows: InsertRow[] = [];
+    for (const r of recipients) {
+      const account = (r.userId ? byId.get(r.userId) : undefined) ?? byEmail.get(r.email);
+      const userId = r.userId ?? account?.id ?? null;
+      rows.push({
+        code: generateCertificateCode(),
+        kind: data.kind,
+        recipientUserId: userId,
+        recipientName: r.name,
+        recipientEmail: r.email,
+        recipientKey: recipientKey(userId, r.email),
+        achievementKey,
+        batchId: batch.id,
+        locale: isLocale(r.locale) ? r.locale : (account?.preferredLocale ?? DEFAULT_LOCALE),
+        title: r.title ?? data.title,
+        hours: data.hours ?? null,
+        startDate: data.startDate ?? null,
+        endDate: data.endDate ?? null,
+        issuerName: data.issuerName,
+        coIssuers: data.coIssuers,
+        signatories: data.signatories,
+        statusListIndex: await this.credentials.allocateStatusIndex(manager),
+      });
+    }
+    const ids = await this.insertCertificates(manager, rows);
+    await manager.update(CertificateBatch, { id: batch.id }, { total: ids.length });
+    return { batchId: batch.id, created: ids.length };
   }
 
   async batchProgress(id: string): Promise<BatchProgress | null> {

@@ -11,6 +11,7 @@ export {
   type CertificateRequest,
   type ParticipationInput,
   type BatchProgress,
+  type BatchIssueInput,
 } from './certificates.service';
 export { CertificateRenderJob } from './jobs/certificate-render.job';
 export { formatCertificateCode, normaliseCertificateCode, generateCertificateCode } from './code';

@@ -5,3 +5,4 @@ export * from './loaders';
 export * from './pagination';
 export * from './auth.guard';
 export * from './plugins';
+export * from './localized-text';

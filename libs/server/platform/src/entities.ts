@@ -7,6 +7,7 @@ import { NOTIFICATION_ENTITIES } from '@alliance/server-notifications';
 import { CERTIFICATE_ENTITIES, CREDENTIAL_ENTITIES } from '@alliance/server-certificates';
 import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
 import { LEARNING_ENTITIES } from '@alliance/server-learning';
+import { WORKSHOP_ENTITIES } from '@alliance/server-workshops';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_ENTITIES: Function[] = [
@@ -18,4 +19,5 @@ export const ALL_ENTITIES: Function[] = [
   ...CREDENTIAL_ENTITIES,
   ...ALLIANCE_ENTITIES,
   ...LEARNING_ENTITIES,
+  ...WORKSHOP_ENTITIES,
 ];

@@ -21,6 +21,10 @@ export const NOTIFICATION_TYPES: readonly NotificationTypeDefinition[] = [
   { type: 'alliance.application', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
   { type: 'learning.enrolment', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
   { type: 'learning.completed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'workshop.registration', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'workshop.changed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'workshop.cancelled', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'workshop.reminder', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
 ];
 
 export function notificationType(type: string): NotificationTypeDefinition | undefined {

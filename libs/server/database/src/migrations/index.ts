@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { WorkshopsDomain1795454345408 } from './1795454345408-WorkshopsDomain';
 import { LearningDomain1795452185937 } from './1795452185937-LearningDomain';
 import { AllianceDomain1795444343841 } from './1795444343841-AllianceDomain';
 import { CertificatesDomain1795443012323 } from './1795443012323-CertificatesDomain';
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CertificatesDomain1795443012323,
   AllianceDomain1795444343841,
   LearningDomain1795452185937,
+  WorkshopsDomain1795454345408,
 ];

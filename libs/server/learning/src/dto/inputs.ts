@@ -1,13 +1,9 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { PageArgs } from '@alliance/server-graphql';
+import { LocalizedTextInput, PageArgs } from '@alliance/server-graphql';
 import type { CourseFormat, CourseLevel, CourseStatus, EnrolmentPolicy, LessonType, QuestionKind } from '../learning.constants';
 import { CourseFormatEnum, CourseLevelEnum, CourseStatusEnum, EnrolmentPolicyEnum, LessonTypeEnum, QuestionKindEnum } from './enums';
 
-@InputType()
-export class LocalizedTextInput {
-  @Field() locale: string;
-  @Field() value: string;
-}
+export { LocalizedTextInput };
 
 @InputType()
 export class CourseSignatoryInput {

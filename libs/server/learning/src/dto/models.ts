@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@alliance/server-graphql';
+import { Connection, LocalizedTextModel } from '@alliance/server-graphql';
 import { CountryModel, FocusAreaModel } from '@alliance/server-alliance';
 import { Signatory } from '@alliance/server-certificates';
 import type { Locale } from '@alliance/shared-core';
@@ -27,11 +27,7 @@ import {
 
 export { Signatory };
 
-@ObjectType('LocalizedText')
-export class LocalizedTextModel {
-  @Field() locale: string;
-  @Field() value: string;
-}
+export { LocalizedTextModel };
 
 @ObjectType('LearningFile')
 export class LearningFileModel {

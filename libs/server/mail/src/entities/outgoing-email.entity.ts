@@ -5,7 +5,7 @@ import { BaseRecord } from '@alliance/server-database';
  * Account templates come from the `email` catalogue; 'notification' and 'digest' are rendered by the
  * notifications domain from its own catalogue (see EmailSendJob).
  */
-export const EMAIL_TEMPLATES = ['verify', 'reset', 'passwordChanged', 'notification', 'digest', 'certificateIssued', 'invitation', 'learningInvitation'] as const;
+export const EMAIL_TEMPLATES = ['verify', 'reset', 'passwordChanged', 'notification', 'digest', 'certificateIssued', 'invitation', 'learningInvitation', 'workshopInvitation'] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 export const EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;

@@ -5,6 +5,7 @@ import { UsersService } from '@alliance/server-identity';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import { seedAllianceDemo } from './alliance-demo';
 import { seedLearningDemo } from './learning-demo';
+import { seedWorkshopsDemo } from './workshops-demo';
 
 @Injectable()
 export class DemoSeedService {
@@ -45,6 +46,8 @@ export class DemoSeedService {
     if (organisations) this.logger.log(`Demo alliance loaded: ${organisations} member organisations`);
     const learning = await seedLearningDemo(this.moduleRef);
     if (learning) this.logger.log(`Demo learning catalogue loaded: ${learning} courses`);
+    const workshopCount = await seedWorkshopsDemo(this.moduleRef);
+    if (workshopCount) this.logger.log(`Demo workshops loaded: ${workshopCount} workshops`);
     return created;
   }
 }

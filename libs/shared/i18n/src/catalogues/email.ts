@@ -18,6 +18,8 @@ export const email = {
       'Hola, {{name}}:\n\nLa contraseña de su cuenta acaba de cambiar y cerramos sus otras sesiones. Si no fue usted, restablézcala de inmediato: {{link}}',
     learningInvitationSubject: 'Invitación al curso «{{course}}»',
     learningInvitationBody: 'Hola:\n\n{{inviter}} le inscribió en el curso «{{course}}» del portal de la Alianza.\n\nPara empezar, cree su cuenta con esta misma dirección de correo ({{email}}). Cuando confirme la dirección quedará inscrito automáticamente:\n\n{{link}}\n\nSi no esperaba esta invitación, ignore este mensaje.',
+    workshopInvitationSubject: 'Invitación al taller «{{workshop}}»',
+    workshopInvitationBody: 'Hola:\n\n{{inviter}} le invita al taller «{{workshop}}» del portal de la Alianza.\n\nVea el programa e inscríbase aquí (si aún no tiene cuenta, créela con esta misma dirección de correo, {{email}}):\n\n{{link}}\n\nSi no esperaba esta invitación, ignore este mensaje.',
   },
   en: {
     invitationSubject: 'Invitation to “{{organisation}}” in the Alliance',
@@ -37,6 +39,8 @@ export const email = {
       'Hello {{name}},\n\nThe password of your account has just changed and we signed out your other sessions. If this was not you, reset it at once: {{link}}',
     learningInvitationSubject: 'Invitation to the course “{{course}}”',
     learningInvitationBody: 'Hello,\n\n{{inviter}} has enrolled you in the course “{{course}}” on the Alliance portal.\n\nTo start, create your account with this same e-mail address ({{email}}). Once you confirm the address you will be enrolled automatically:\n\n{{link}}\n\nIf you were not expecting this invitation, ignore this message.',
+    workshopInvitationSubject: 'Invitation to the workshop “{{workshop}}”',
+    workshopInvitationBody: 'Hello,\n\n{{inviter}} invites you to the workshop “{{workshop}}” on the Alliance portal.\n\nSee the programme and register here (if you do not have an account yet, create it with this same e-mail address, {{email}}):\n\n{{link}}\n\nIf you were not expecting this invitation, ignore this message.',
   },
   pt: {
     invitationSubject: 'Convite para «{{organisation}}» na Aliança',
@@ -56,6 +60,8 @@ export const email = {
       'Olá, {{name}}:\n\nA senha da sua conta acaba de ser alterada e encerramos as suas outras sessões. Se não foi você, redefina-a imediatamente: {{link}}',
     learningInvitationSubject: 'Convite para o curso «{{course}}»',
     learningInvitationBody: 'Olá!\n\n{{inviter}} inscreveu você no curso «{{course}}» do portal da Aliança.\n\nPara começar, crie sua conta com este mesmo e-mail ({{email}}). Quando confirmar o endereço, você será inscrito automaticamente:\n\n{{link}}\n\nSe você não esperava este convite, ignore esta mensagem.',
+    workshopInvitationSubject: 'Convite para a oficina «{{workshop}}»',
+    workshopInvitationBody: 'Olá!\n\n{{inviter}} convida você para a oficina «{{workshop}}» do portal da Aliança.\n\nVeja a programação e inscreva-se aqui (se ainda não tem conta, crie-a com este mesmo e-mail, {{email}}):\n\n{{link}}\n\nSe você não esperava este convite, ignore esta mensagem.',
   },
   fr: {
     invitationSubject: 'Invitation à rejoindre « {{organisation}} » dans l’Alliance',
@@ -75,5 +81,7 @@ export const email = {
       'Bonjour {{name}},\n\nLe mot de passe de votre compte vient de changer et nous avons fermé vos autres sessions. Si ce n’était pas vous, réinitialisez-le immédiatement : {{link}}',
     learningInvitationSubject: 'Invitation au cours « {{course}} »',
     learningInvitationBody: 'Bonjour,\n\n{{inviter}} vous a inscrit au cours « {{course}} » sur le portail de l’Alliance.\n\nPour commencer, créez votre compte avec cette même adresse e-mail ({{email}}). Dès que vous aurez confirmé l’adresse, vous serez inscrit automatiquement :\n\n{{link}}\n\nSi vous n’attendiez pas cette invitation, ignorez ce message.',
+    workshopInvitationSubject: 'Invitation à l’atelier « {{workshop}} »',
+    workshopInvitationBody: 'Bonjour,\n\n{{inviter}} vous invite à l’atelier « {{workshop}} » sur le portail de l’Alliance.\n\nConsultez le programme et inscrivez-vous ici (si vous n’avez pas encore de compte, créez-le avec cette même adresse e-mail, {{email}}) :\n\n{{link}}\n\nSi vous n’attendiez pas cette invitation, ignorez ce message.',
   },
 } as const;

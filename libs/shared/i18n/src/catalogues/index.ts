@@ -22,6 +22,11 @@ import { learning } from './learning';
 import { enrolment } from './enrolment';
 import { learningUi } from './learningUi';
 import { learnerUi } from './learnerUi';
+import { workshopRegistration } from './workshopRegistration';
+import { workshopParticipant } from './workshopParticipant';
+import { workshopManage } from './workshopManage';
+import { workshopsUi } from './workshopsUi';
+import { workshops } from './workshops';
 export const catalogues = {
   common,
   validation,
@@ -44,4 +49,9 @@ export const catalogues = {
   enrolment,
   learningUi,
   learnerUi,
+  workshopRegistration,
+  workshopParticipant,
+  workshopManage,
+  workshopsUi,
+  workshops,
 };
