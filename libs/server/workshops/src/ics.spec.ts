@@ -51,7 +51,7 @@ describe('workshop .ics (real PostgreSQL, parsed with ical.js)', () => {
       waitlistMode: 'AUTO',
       languages: ['es', 'fr'],
       certificateIssuer: 'Alianza Regional',
-      certificateSignatories: [],
+      certificateSignatories: [{ name: 'Ana Gómez', title: 'Secretaria Técnica', organisation: 'Alianza' }],
     });
 
   it('gives one VEVENT per session with UTC times, a stable UID and the workshop URL', async () => {

@@ -108,6 +108,11 @@ export class WorkshopsService {
     return this.transition(actor, id, 'OPEN', async (manager, workshop) => {
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM workshop_sessions WHERE workshop_id = $1`, [workshop.id]);
       if (!n) throw AppError.conflict('workshops:needsSession');
+      // Attendance certificates need a complete signatory; refusing here keeps "mark held" from failing later.
+      const signatories = workshop.certificateSignatories ?? [];
+      if (!signatories.length || !signatories.every((s) => s.name?.trim() && s.title?.trim() && s.organisation?.trim())) {
+        throw AppError.conflict('workshops:openNeedsSignatory');
+      }
     });
   }
 

@@ -345,7 +345,7 @@ export function IssueParticipationForm() {
                   ))}
                 </SimpleGrid>
                 {signatories.length > 1 && (
-                  <Button variant="subtle" color="red.9" size="compact-sm" mt="xs" onClick={() => removeSignatory(index)}>
+                  <Button variant="subtle" color="red" size="compact-sm" mt="xs" onClick={() => removeSignatory(index)}>
                     {t('certificatesUi:removeSignatory', { n: index + 1 })}
                   </Button>
                 )}

@@ -205,7 +205,7 @@ export default function WorkshopPage() {
                 {
                   label: t('workshopsUi:meetingLink'),
                   value: workshop.meetingUrl ? (
-                    <Anchor href={workshop.meetingUrl} target="_blank" rel="noopener noreferrer" data-testid="meeting-link">
+                    <Anchor href={workshop.meetingUrl} target="_blank" rel="noopener noreferrer" data-testid="workshop-meeting-link">
                       {workshop.meetingUrl}
                     </Anchor>
                   ) : workshop.mode === 'IN_PERSON' ? (

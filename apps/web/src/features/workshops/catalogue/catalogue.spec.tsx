@@ -208,7 +208,7 @@ describe('Workshop page', () => {
     expect(new URL(screen.getByTestId('calendar-google').getAttribute('href')!).searchParams.get('dates')).toBe('20270303T150000Z/20270303T170000Z');
     expect(screen.getByTestId('workshop-seats')).toHaveTextContent(fill(es.seatsLeft, { number: 13, capacity: 80 }));
     expect(screen.getByTestId('workshop-organisers')).toHaveTextContent('Lucía Gómez');
-    expect(screen.queryByTestId('meeting-link')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('workshop-meeting-link')).not.toBeInTheDocument();
     expect(screen.queryByTestId('edit-workshop')).not.toBeInTheDocument();
     await waitFor(() => expect(requests.some((r) => r.operationName === 'RegistrationPanelWorkshop')).toBe(true));
     await expectNoAxeViolations(container);
@@ -219,7 +219,7 @@ describe('Workshop page', () => {
     renderApp('/workshops/taller-regional-evaluacion', { WorkshopPage: () => ({ data: { workshop } }), ...panels(workshop) }, user({ roles: ['ORGANISER'] as never }));
     expect(await screen.findByTestId('edit-workshop')).toHaveAttribute('href', '/manage/workshops/w-1');
     expect(screen.getByTestId('run-workshop')).toHaveAttribute('href', '/manage/workshops/w-1/run');
-    expect(screen.getByTestId('meeting-link')).toHaveAttribute('href', 'https://meet.example.org/taller');
+    expect(screen.getByTestId('workshop-meeting-link')).toHaveAttribute('href', 'https://meet.example.org/taller');
     expect(screen.getByTestId('recording-link')).toHaveAttribute('href', 'https://video.example.org/1');
   });
 

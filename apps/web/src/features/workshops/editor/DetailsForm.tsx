@@ -372,7 +372,7 @@ export function DetailsForm({ workshop }: { workshop: WorkshopEditing | null }) 
                   error={errors[`${row.key}.seats`]}
                   w={120}
                 />
-                <Button variant="subtle" color="red.9" onClick={() => set('countrySeats', values.countrySeats.filter((r) => r.key !== row.key))}>
+                <Button variant="subtle" color="red" onClick={() => set('countrySeats', values.countrySeats.filter((r) => r.key !== row.key))}>
                   {t('workshopsUi:removeSeats', { number: index + 1 })}
                 </Button>
               </Group>

@@ -61,7 +61,7 @@ export function MaterialsEditor({ workshop }: { workshop: WorkshopEditing }) {
                       <Anchor href={material.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
                         {material.title}
                       </Anchor>
-                      <Button variant="subtle" color="red.9" size="xs" onClick={() => void remove(material.id)}>
+                      <Button variant="subtle" color="red" size="xs" onClick={() => void remove(material.id)}>
                         {t('workshopsUi:removeMaterial', { title: material.title })}
                       </Button>
                     </Group>

@@ -53,7 +53,7 @@ export function OrganisersEditor({ workshop }: { workshop: WorkshopEditing }) {
             <List.Item key={organiser.id}>
               <Group gap="sm" wrap="wrap">
                 <Text span>{organiser.name}</Text>
-                <Button variant="subtle" color="red.9" size="xs" onClick={() => void remove(organiser.id, organiser.name)}>
+                <Button variant="subtle" color="red" size="xs" onClick={() => void remove(organiser.id, organiser.name)}>
                   {t('workshopsUi:removeOrganiser', { name: organiser.name })}
                 </Button>
               </Group>

@@ -270,15 +270,12 @@ export function ProgrammeEditor({ workshop }: { workshop: WorkshopEditing }) {
                 <Button variant="default" size="xs" onClick={() => setEditing(`session:${session.id}`)}>
                   {t('workshopsUi:editSession', { number: index + 1 })}
                 </Button>
-                <Button
-                  variant="subtle"
-                  color="red.9"
-                  size="xs"
-                  onClick={() => void remove(() => deleteSession({ variables: { id: session.id } }))}
-                  disabled={sessions.length === 1 && workshop.status !== 'DRAFT'}
-                >
-                  {t('workshopsUi:deleteSession', { number: index + 1 })}
-                </Button>
+                {/* The last session of a published workshop cannot go: no button rather than a faint disabled one. */}
+                {!(sessions.length === 1 && workshop.status !== 'DRAFT') && (
+                  <Button variant="subtle" color="red" size="xs" onClick={() => void remove(() => deleteSession({ variables: { id: session.id } }))}>
+                    {t('workshopsUi:deleteSession', { number: index + 1 })}
+                  </Button>
+                )}
               </Group>
               <Stack gap="xs">
                 {[...session.agenda]
@@ -299,7 +296,7 @@ export function ProgrammeEditor({ workshop }: { workshop: WorkshopEditing }) {
                           <Button variant="default" size="xs" onClick={() => setEditing(`item:${item.id}`)}>
                             {t('workshopsUi:editItem', { title: item.title })}
                           </Button>
-                          <Button variant="subtle" color="red.9" size="xs" onClick={() => void remove(() => deleteItem({ variables: { id: item.id } }))}>
+                          <Button variant="subtle" color="red" size="xs" onClick={() => void remove(() => deleteItem({ variables: { id: item.id } }))}>
                             {t('workshopsUi:deleteItem', { title: item.title })}
                           </Button>
                         </Group>

@@ -67,7 +67,7 @@ export function QuestionsEditor({ rows, onChange, errors }: { rows: QuestionDraf
                 <Button variant="default" size="xs" disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
                   {t('workshopsUi:moveDown', { number: index + 1 })}
                 </Button>
-                <Button variant="subtle" color="red.9" size="xs" onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+                <Button variant="subtle" color="red" size="xs" onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
                   {t('workshopsUi:removeQuestion', { number: index + 1 })}
                 </Button>
               </Group>
