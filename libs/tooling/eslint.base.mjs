@@ -5,11 +5,11 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const domainOrder = ['identity', 'notifications', 'certificates', 'alliance', 'learning', 'workshops', 'evidence', 'collaboration'];
-// A domain may use the domains before it in DESIGN.md's order (learning, workshops and evidence
-// share one tier and may not use each other), plus infrastructure and shared code.
+const domainOrder = ['identity', 'notifications', 'certificates', 'alliance', 'evidence', 'learning', 'workshops', 'collaboration'];
+// A domain may use the domains before it in DESIGN.md's order (learning and workshops share one
+// tier and may not use each other; both may link evidence), plus infrastructure and shared code.
 const domainConstraints = domainOrder.map((domain, index) => {
-  const tier = ['learning', 'workshops', 'evidence'];
+  const tier = ['learning', 'workshops'];
   const before = domainOrder
     .slice(0, index)
     .filter((d) => !(tier.includes(domain) && tier.includes(d)));

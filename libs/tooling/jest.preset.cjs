@@ -24,7 +24,7 @@ const swcTransform = [
   },
 ];
 
-const esmPackages = ['@nestjs', 'uuid', 'nanoid', '@digitalbazaar', '@digitalcredentials', '@noble', 'ky', 'base58-universal', 'base64url-universal', 'crypto-ld', 'jsonld-document-loader', 'marked', 'htmlparser2', 'domhandler', 'domutils', 'entities', 'dom-serializer', 'domelementtype'];
+const esmPackages = ['@nestjs', 'uuid', 'nanoid', '@digitalbazaar', '@digitalcredentials', '@noble', 'ky', 'base58-universal', 'base64url-universal', 'crypto-ld', 'jsonld-document-loader', 'marked', 'htmlparser2', 'domhandler', 'domutils', 'entities', 'dom-serializer', 'domelementtype', 'node-fetch', 'data-uri-to-buffer', 'fetch-blob', 'formdata-polyfill'];
 
 module.exports = {
   workspaceRoot,

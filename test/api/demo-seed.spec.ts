@@ -33,7 +33,12 @@ describe('demo data', () => {
       `{ myLearning { active { status progressPercent completedLessons course { slug } } } }`,
     );
     expect(mine.errors).toBeUndefined();
-    return { ...publicData.data!, active: mine.data!.myLearning.active };
+    // Evidence bank: anonymous visitors see the public published items only.
+    const evidence = await visitor.request<{ evidenceSearch: { totalCount: number; hits: Array<{ item: { id: string; visibility: string; status: string } }> } }>(
+      `{ evidenceSearch(first: 50) { totalCount hits { item { id visibility status } } } }`,
+    );
+    expect(evidence.errors).toBeUndefined();
+    return { ...publicData.data!, active: mine.data!.myLearning.active, evidence: evidence.data!.evidenceSearch };
   }
 
   it('loads a consistent catalogue, alliance and learners once, and a restart adds nothing', async () => {
@@ -47,6 +52,8 @@ describe('demo data', () => {
     expect(ai).toMatchObject({ status: 'ENROLLED', completedLessons: 3 });
     expect(ai!.progressPercent).toBeGreaterThan(0);
     expect(ai!.progressPercent).toBeLessThan(100);
+    expect(first.evidence.totalCount).toBe(14);
+    expect(first.evidence.hits.every((h) => h.item.status === 'PUBLISHED' && h.item.visibility === 'PUBLIC')).toBe(true);
 
     const { Client } = await import('pg');
     const db = new Client({ connectionString: scratch.url });
@@ -58,6 +65,17 @@ describe('demo data', () => {
           WHERE o.seats_taken <> (SELECT count(*) FROM enrolments e WHERE e.offering_id = o.id AND e.holds_seat)`,
       );
       expect(mismatched.rows).toEqual([]);
+      // Evidence: 14 public and 1 members-only item published, 1 awaiting review, some with a PDF.
+      const evidence = await db.query(`SELECT status, visibility, count(*)::int AS n FROM evidence_items GROUP BY status, visibility ORDER BY status, visibility`);
+      expect(evidence.rows).toEqual([
+        { status: 'PUBLISHED', visibility: 'MEMBERS', n: 1 },
+        { status: 'PUBLISHED', visibility: 'PUBLIC', n: 14 },
+        { status: 'SUBMITTED', visibility: 'PUBLIC', n: 1 },
+      ]);
+      const files = await db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE content_type = 'application/pdf'`);
+      expect(files.rows[0].n).toBeGreaterThanOrEqual(4);
+      const languages = await db.query(`SELECT DISTINCT locale FROM evidence_texts ORDER BY locale`);
+      expect(languages.rows.map((r: { locale: string }) => r.locale)).toEqual(['en', 'es', 'fr', 'pt']);
     } finally {
       await db.end();
     }
@@ -68,5 +86,6 @@ describe('demo data', () => {
     expect(second.courses.totalCount).toBe(first.courses.totalCount);
     expect(second.directory.totalCount).toBe(first.directory.totalCount);
     expect(second.active).toEqual(first.active);
+    expect(second.evidence).toEqual(first.evidence);
   }, 180_000);
 });

@@ -297,6 +297,14 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
     });
     const runPath = `/manage/workshops/${sweepWorkshop.createWorkshop.id}/run`;
     routes.admin.push(runPath, `${runPath}?tab=attendance`, `${runPath}?tab=priorities`, `${runPath}?tab=figures`, `${runPath}?tab=held`);
+    // Evidence bank: the demo seed holds published items and one awaiting review.
+    const published = await ask<{ evidenceSearch: { hits: Array<{ item: { id: string } }> } }>(admin, `{ evidenceSearch(first: 1) { hits { item { id } } } }`);
+    const evidenceId = published.evidenceSearch.hits[0].item.id;
+    const queue = await ask<{ evidenceReviewQueue: { edges: Array<{ node: { id: string } }> } }>(admin, `{ evidenceReviewQueue(first: 1) { edges { node { id } } } }`);
+    const awaitingId = queue.evidenceReviewQueue.edges[0].node.id;
+    routes.anonymous.push('/evidence', '/evidence?q=evaluacion', `/evidence/${evidenceId}`);
+    routes.participant.push('/my/evidence', '/evidence/new');
+    routes.admin.push('/manage/evidence', `/manage/evidence/${awaitingId}`, `/evidence/${evidenceId}/edit`);
   });
 
   afterAll(async () => {

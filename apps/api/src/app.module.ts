@@ -12,6 +12,8 @@ import { IdentityModule, SessionService } from '@alliance/server-identity';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { CertificatesModule } from '@alliance/server-certificates';
 import { AllianceModule } from '@alliance/server-alliance';
+import { EvidenceModule } from '@alliance/server-evidence';
+import { StorageModule } from '@alliance/server-storage';
 import { LearningModule } from '@alliance/server-learning';
 import { WorkshopsModule } from '@alliance/server-workshops';
 import { ALL_ENTITIES, PlatformModule } from '@alliance/server-platform';
@@ -48,7 +50,9 @@ import { WebAppController } from './web-app.controller';
     IdentityModule,
     NotificationsModule,
     CertificatesModule,
+    StorageModule,
     AllianceModule,
+    EvidenceModule,
     LearningModule,
     WorkshopsModule,
     PlatformModule,

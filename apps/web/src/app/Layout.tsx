@@ -26,11 +26,14 @@ function useNavItems(): NavItem[] {
   items.push({ to: '/alliance/directory', label: t('allianceDirectory:navDirectory') });
   items.push({ to: '/courses', label: t('learningUi:navCourses') });
   items.push({ to: '/workshops', label: t('workshopsUi:navWorkshops') });
+  items.push({ to: '/evidence', label: t('evidenceUi:navEvidence') });
   if (me) {
     items.push({ to: '/learning', label: t('learnerUi:navMyLearning') });
-    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/courses', label: t('learningUi:navManageCourses') });
-    // In the user menu too: listed in the phone drawer only, so the header fits one line.
+    // Management pages are in the user menu too: listed in the phone drawer only, so the header fits one line.
+    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/courses', label: t('learningUi:navManageCourses'), drawerOnly: true });
     if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/workshops', label: t('workshopsUi:navManageWorkshops'), drawerOnly: true });
+    items.push({ to: '/my/evidence', label: t('evidenceSubmit:navMyEvidence'), drawerOnly: true });
+    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/evidence', label: t('evidenceSubmit:navReviewEvidence'), drawerOnly: true });
     // Also in the user menu and the bell: listed in the phone drawer only, so the header fits one line.
     items.push({ to: '/profile', label: t('nav:profile'), drawerOnly: true });
     items.push({ to: '/certificates', label: t('certificatesUi:navMyCertificates'), drawerOnly: true });

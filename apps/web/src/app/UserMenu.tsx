@@ -87,6 +87,19 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
             {t('workshopsUi:navManageWorkshops')}
           </Menu.Item>
         )}
+        {(isAdmin || me.roles.includes(Role.Organiser)) && (
+          <Menu.Item component={Link} to="/manage/courses" data-testid="nav-manage-courses">
+            {t('learningUi:navManageCourses')}
+          </Menu.Item>
+        )}
+        <Menu.Item component={Link} to="/my/evidence" data-testid="nav-my-evidence">
+          {t('evidenceSubmit:navMyEvidence')}
+        </Menu.Item>
+        {(isAdmin || me.roles.includes(Role.Organiser)) && (
+          <Menu.Item component={Link} to="/manage/evidence" data-testid="nav-review-evidence">
+            {t('evidenceSubmit:navReviewEvidence')}
+          </Menu.Item>
+        )}
         <Menu.Item component={Link} to="/settings/notifications">
           {t('notifications:navPreferences')}
         </Menu.Item>

@@ -61,6 +61,13 @@ const WorkshopsPage = lazy(() => import('../features/workshops/catalogue/Worksho
 const WorkshopPage = lazy(() => import('../features/workshops/catalogue/WorkshopPage'));
 const ManagedWorkshopsPage = lazy(() => import('../features/workshops/editor/ManagedWorkshopsPage'));
 const WorkshopEditorPage = lazy(() => import('../features/workshops/editor/WorkshopEditorPage'));
+// Evidence bank: public search and item pages, members' submissions, reviewers' queue.
+const EvidenceSearchPage = lazy(() => import('../features/evidence/search/EvidenceSearchPage'));
+const EvidenceItemPage = lazy(() => import('../features/evidence/item/EvidenceItemPage'));
+const EvidenceEditorPage = lazy(() => import('../features/evidence/submit/EvidenceEditorPage'));
+const MyEvidencePage = lazy(() => import('../features/evidence/submit/MyEvidencePage'));
+const ReviewQueuePage = lazy(() => import('../features/evidence/review/ReviewQueuePage'));
+const ReviewItemPage = lazy(() => import('../features/evidence/review/ReviewItemPage'));
 
 /** Course authoring, enrolments and reports. */
 const ORGANISERS = [Role.Organiser, Role.Admin] as const;
@@ -319,6 +326,48 @@ export function AppRoutes() {
           element={
             <RequireAuth role={ORGANISERS}>
               <WorkshopEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="evidence" element={<EvidenceSearchPage />} />
+        <Route
+          path="evidence/new"
+          element={
+            <RequireAuth>
+              <EvidenceEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="evidence/:id" element={<EvidenceItemPage />} />
+        <Route
+          path="evidence/:id/edit"
+          element={
+            <RequireAuth>
+              <EvidenceEditorPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/evidence"
+          element={
+            <RequireAuth>
+              <MyEvidencePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/evidence"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <ReviewQueuePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/evidence/:id"
+          element={
+            <RequireAuth role={ORGANISERS}>
+              <ReviewItemPage />
             </RequireAuth>
           }
         />

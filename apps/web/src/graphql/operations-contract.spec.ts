@@ -17,9 +17,12 @@ import * as learner from '../features/learning/operations-learner';
 import * as workshops from '../features/workshops/operations-workshops';
 import * as workshopParticipant from '../features/workshops/operations-participant';
 import * as workshopManage from '../features/workshops/operations-manage';
+import * as evidencePublic from '../features/evidence/operations-public';
+import * as evidenceSubmit from '../features/evidence/operations-submit';
+import * as evidencePicker from '../features/evidence/picker/operations';
 
 const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../../api/schema.gql'), 'utf8'));
-const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner, workshops, workshopParticipant, workshopManage };
+const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner, workshops, workshopParticipant, workshopManage, evidencePublic, evidenceSubmit, evidencePicker };
 
 const isDocument = (value: unknown): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 // Fragment-only documents are checked as part of the operations that use them.

@@ -36,6 +36,15 @@ export const configSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(2000),
   CREDENTIAL_ISSUER_KEY: z.string().min(40, 'must be the issuer key as exported Multikey JSON or its secretKeyMultibase (z...)').optional(),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  UPLOADS_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name (3-63 lowercase letters, digits, dots and hyphens)').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  EVIDENCE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(52428800),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -46,6 +55,22 @@ export interface AppConfig extends RawConfig {
   /** Absolute data directory (embedded database, mail files, uploads). */
   dataDir: string;
   publicUrl: string;
+  storageDriver: 'local' | 's3';
+  /** Absolute directory of uploaded files with the local driver (UPLOADS_DIR or DATA_DIR/uploads). */
+  uploadsDir: string;
+  /** Object storage settings; present only when STORAGE_DRIVER=s3 (then bucket and keys are set). */
+  s3?: S3Config;
+  evidenceUploadMaxBytes: number;
+}
+
+export interface S3Config {
+  /** Unset for AWS itself; the URL of an S3-compatible server (MinIO, Garage, Ceph...) otherwise. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -66,11 +91,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (raw.NODE_ENV === 'production' && !raw.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL="": is required in production (the embedded database is for one machine only)');
   }
+  if (raw.STORAGE_DRIVER === 's3') {
+    // Checked here rather than in the schema so that each missing variable is named on its own line.
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((name) => !raw[name]);
+    if (missing.length) {
+      throw new ConfigError(`Invalid configuration:\n${missing.map((name) => `  ${name}="": is required when STORAGE_DRIVER=s3`).join('\n')}`);
+    }
+  }
+  const dataDir = path.resolve(cwd, raw.DATA_DIR);
   return {
     ...raw,
     isProduction: raw.NODE_ENV === 'production',
     isTest: raw.NODE_ENV === 'test',
-    dataDir: path.resolve(cwd, raw.DATA_DIR),
+    dataDir,
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    storageDriver: raw.STORAGE_DRIVER,
+    uploadsDir: raw.UPLOADS_DIR ? path.resolve(cwd, raw.UPLOADS_DIR) : path.join(dataDir, 'uploads'),
+    s3:
+      raw.STORAGE_DRIVER === 's3'
+        ? {
+            endpoint: raw.S3_ENDPOINT,
+            region: raw.S3_REGION,
+            bucket: raw.S3_BUCKET!,
+            accessKeyId: raw.S3_ACCESS_KEY_ID!,
+            secretAccessKey: raw.S3_SECRET_ACCESS_KEY!,
+            forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
+    evidenceUploadMaxBytes: raw.EVIDENCE_UPLOAD_MAX_BYTES,
   };
 }

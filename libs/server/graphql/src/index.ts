@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './auth.guard';
 export * from './plugins';
 export * from './localized-text';
+export * from './localized';

@@ -23,7 +23,7 @@ import {
 } from './dto/models';
 import { videoEmbedUrl } from './learning-input';
 import { canLearn, learningLoaders } from './loaders';
-import { localizedToList, pickLocalized } from './localized';
+import { localizedToList, pickLocalized } from '@alliance/server-graphql';
 import { renderMarkdown } from './markdown';
 import { ProgrammesService } from './programmes.service';
 import { StructureService } from './structure.service';

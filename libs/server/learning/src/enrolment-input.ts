@@ -4,7 +4,7 @@ import { AppError } from '@alliance/server-graphql';
 import { DEFAULT_LOCALE, ErrorCode, emailSchema, isLocale } from '@alliance/shared-core';
 import { LEARNING_LIMITS as L, type LocalizedText } from './learning.constants';
 import { UUID } from './util';
-import { pickLocalized } from './localized';
+import { pickLocalized } from '@alliance/server-graphql';
 
 export const uuidSchema = z.string({ error: 'validation:required' }).regex(UUID, { error: 'validation:invalid' });
 export { isUuid } from './util';

@@ -9,7 +9,7 @@ import {
   QUESTION_KINDS,
   VIDEO_HOSTS,
 } from './learning.constants';
-import { localizedSchema } from './localized';
+import { localizedSchema } from '@alliance/server-graphql';
 
 const uuid = z.string({ error: 'validation:invalid' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'validation:invalid' });
 const uuidList = (max: number) =>
@@ -45,9 +45,9 @@ const issuerSchema = z.string({ error: 'validation:required' }).trim().min(2, { 
 
 export const courseSchema = z.object({
   slug: slugSchema,
-  title: localizedSchema(L.titleMax, { key: 'learning:titleInvalid' }),
-  summary: localizedSchema(L.summaryMax, { key: 'learning:summaryInvalid' }),
-  audience: localizedSchema(L.audienceMax, { optional: true, key: 'learning:audienceInvalid' }),
+  title: localizedSchema(L.titleMax, { namespace: 'learning', key: 'learning:titleInvalid' }),
+  summary: localizedSchema(L.summaryMax, { namespace: 'learning', key: 'learning:summaryInvalid' }),
+  audience: localizedSchema(L.audienceMax, { namespace: 'learning', optional: true, key: 'learning:audienceInvalid' }),
   level: z.enum(COURSE_LEVELS, { error: 'validation:invalid' }),
   format: z.enum(COURSE_FORMATS, { error: 'validation:invalid' }),
   estimatedHours: z
@@ -70,7 +70,7 @@ export const courseSchema = z.object({
 });
 export type CourseValues = z.output<typeof courseSchema>;
 
-export const moduleTitleSchema = localizedSchema(L.titleMax, { key: 'learning:titleInvalid' });
+export const moduleTitleSchema = localizedSchema(L.titleMax, { namespace: 'learning', key: 'learning:titleInvalid' });
 
 const httpUrl = (value: string): URL | null => {
   try {
@@ -123,8 +123,8 @@ const datetime = z
 export const lessonSchema = z
   .object({
     type: z.enum(LESSON_TYPES, { error: 'validation:invalid' }),
-    title: localizedSchema(L.titleMax, { key: 'learning:titleInvalid' }),
-    body: localizedSchema(L.bodyMax, { optional: true, key: 'learning:bodyTooLong' }),
+    title: localizedSchema(L.titleMax, { namespace: 'learning', key: 'learning:titleInvalid' }),
+    body: localizedSchema(L.bodyMax, { namespace: 'learning', optional: true, key: 'learning:bodyTooLong' }),
     required: z.boolean().nullish().transform((v) => v ?? true),
     estimatedMinutes: z
       .number()
@@ -175,13 +175,13 @@ export const quizSchema = z.object({
         .object({
           id: uuid.nullish().transform((v) => v ?? null),
           kind: z.enum(QUESTION_KINDS, { error: 'validation:invalid' }),
-          prompt: localizedSchema(L.summaryMax, { key: 'learning:promptInvalid' }),
-          explanation: localizedSchema(L.summaryMax, { optional: true, key: 'learning:explanationTooLong' }),
+          prompt: localizedSchema(L.summaryMax, { namespace: 'learning', key: 'learning:promptInvalid' }),
+          explanation: localizedSchema(L.summaryMax, { namespace: 'learning', optional: true, key: 'learning:explanationTooLong' }),
           options: z
             .array(
               z.object({
                 id: optionId.nullish().transform((v) => v ?? null),
-                text: localizedSchema(L.audienceMax, { key: 'learning:optionInvalid' }),
+                text: localizedSchema(L.audienceMax, { namespace: 'learning', key: 'learning:optionInvalid' }),
                 correct: z.boolean({ error: 'validation:invalid' }),
               }),
               { error: 'learning:optionsCount' },
@@ -252,8 +252,8 @@ export type OfferingValues = z.output<typeof offeringSchema>;
 
 export const programmeSchema = z.object({
   slug: slugSchema,
-  title: localizedSchema(L.titleMax, { key: 'learning:titleInvalid' }),
-  summary: localizedSchema(L.summaryMax, { key: 'learning:summaryInvalid' }),
+  title: localizedSchema(L.titleMax, { namespace: 'learning', key: 'learning:titleInvalid' }),
+  summary: localizedSchema(L.summaryMax, { namespace: 'learning', key: 'learning:summaryInvalid' }),
   courseIds: z
     .array(uuid, { error: 'learning:programmeCoursesInvalid' })
     .min(1, { error: 'learning:programmeCoursesRequired' })

@@ -1,7 +1,4 @@
-import type { Locale } from '@alliance/shared-core';
-
-/** Text written in one or more of the portal's languages, e.g. { es: 'Liderazgo', pt: 'Liderança' }. */
-export type LocalizedText = Partial<Record<Locale, string>>;
+export type { LocalizedText } from '@alliance/server-graphql';
 
 export const COURSE_LEVELS = ['INTRODUCTORY', 'INTERMEDIATE', 'ADVANCED'] as const;
 export type CourseLevel = (typeof COURSE_LEVELS)[number];
@@ -59,4 +56,6 @@ export const LEARNING_LIMITS = {
   fileBytesMax: 20 * 1024 * 1024,
   imageBytesMax: 2 * 1024 * 1024,
   programmeCoursesMax: 30,
+  /** Evidence bank items a course may list as related evidence. */
+  courseEvidenceMax: 20,
 } as const;

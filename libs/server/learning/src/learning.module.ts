@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllianceModule } from '@alliance/server-alliance';
 import { CertificatesModule } from '@alliance/server-certificates';
+import { EvidenceModule } from '@alliance/server-evidence';
 import { IdentityModule } from '@alliance/server-identity';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
@@ -16,6 +17,8 @@ import { AuthoringResolver } from './authoring.resolver';
 import { CatalogueResolver, CountrySeatsResolver, CourseModuleResolver, LessonContentResolver, OfferingResolver, ProgrammeFieldsResolver } from './catalogue.resolver';
 import { CatalogueService } from './catalogue.service';
 import { CoursesService } from './courses.service';
+import { CourseEvidenceResolver } from './course-evidence.resolver';
+import { CourseEvidenceService } from './course-evidence.service';
 import { EditorUploadGuard, FilesController } from './files.controller';
 import { FilesService } from './files.service';
 import { OfferingsService } from './offerings.service';
@@ -28,7 +31,7 @@ import { StructureService } from './structure.service';
  * QueueModule and the app's TypeORM root.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), IdentityModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule],
+  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), IdentityModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule, EvidenceModule],
   providers: [
     // Services and resolvers are listed here, one per line.
     CoursesService,
@@ -54,8 +57,10 @@ import { StructureService } from './structure.service';
     LessonProgressResolver,
     QuizProgressResolver,
     ProgrammeProgressResolver,
+    CourseEvidenceService,
+    CourseEvidenceResolver,
   ],
   controllers: [ReportCsvController, FilesController],
-  exports: [EnrolmentService, ProgressService, CoursesService, StructureService, OfferingsService, ProgrammesService, CatalogueService, FilesService],
+  exports: [EnrolmentService, ProgressService, CoursesService, StructureService, OfferingsService, ProgrammesService, CatalogueService, FilesService, CourseEvidenceService],
 })
 export class LearningModule {}

@@ -1,6 +1,6 @@
 import { renderMarkdown } from './markdown';
 import { videoEmbedUrl } from './learning-input';
-import { pickLocalized, localizedFromList, localizedSchema, localizedToList } from './localized';
+import { pickLocalized, localizedFromList, localizedSchema, localizedToList } from '@alliance/server-graphql';
 
 describe('renderMarkdown', () => {
   it('renders Markdown', () => {
@@ -51,12 +51,12 @@ describe('localized text', () => {
     expect(localizedToList({ pt: 'Olá', es: 'Hola' })).toEqual([{ locale: 'es', value: 'Hola' }, { locale: 'pt', value: 'Olá' }]);
   });
   it('validates: at least one language, max length, known locales, no duplicates', () => {
-    const schema = localizedSchema(5);
+    const schema = localizedSchema(5, { namespace: 'learning' });
     expect(schema.safeParse([{ locale: 'es', value: '  ' }]).success).toBe(false);
     expect(schema.safeParse([{ locale: 'es', value: 'demasiado' }]).success).toBe(false);
     expect(schema.safeParse([{ locale: 'de', value: 'Hallo' }]).success).toBe(false);
     expect(schema.safeParse([{ locale: 'es', value: 'a' }, { locale: 'es', value: 'b' }]).success).toBe(false);
     expect(schema.parse([{ locale: 'es', value: ' Hola ' }, { locale: 'pt', value: '' }])).toEqual({ es: 'Hola' });
-    expect(localizedSchema(5, { optional: true }).parse(null)).toEqual({});
+    expect(localizedSchema(5, { namespace: 'learning', optional: true }).parse(null)).toEqual({});
   });
 });

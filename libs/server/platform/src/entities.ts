@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from '@alliance/server-identity';
 import { NOTIFICATION_ENTITIES } from '@alliance/server-notifications';
 import { CERTIFICATE_ENTITIES, CREDENTIAL_ENTITIES } from '@alliance/server-certificates';
 import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
+import { EVIDENCE_ENTITIES } from '@alliance/server-evidence';
 import { LEARNING_ENTITIES } from '@alliance/server-learning';
 import { WORKSHOP_ENTITIES } from '@alliance/server-workshops';
 
@@ -18,6 +19,7 @@ export const ALL_ENTITIES: Function[] = [
   ...CERTIFICATE_ENTITIES,
   ...CREDENTIAL_ENTITIES,
   ...ALLIANCE_ENTITIES,
+  ...EVIDENCE_ENTITIES,
   ...LEARNING_ENTITIES,
   ...WORKSHOP_ENTITIES,
 ];

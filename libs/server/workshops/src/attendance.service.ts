@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '@alliance/server-graphql';
 import { Workshop, WorkshopAttendance, WorkshopRegistration, WorkshopSession } from './entities';
 import { checkInCodeMatches, checkInOpen } from './registration-rules';
-import { isUuidValue, requireManagedWorkshop, type WorkshopActor } from './registration-access';
+import { isUuid, requireManagedWorkshop, type WorkshopActor } from './util';
 
 /** Workshops whose attendance can still be recorded. */
 const ATTENDANCE_STATUSES: readonly Workshop['status'][] = ['OPEN', 'CLOSED', 'HELD'];
@@ -22,7 +22,7 @@ export class AttendanceService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.session(manager, sessionId);
       const workshop = await requireManagedWorkshop(manager, actor, session.workshopId);
-      const registration = isUuidValue(registrationId) ? await manager.findOneBy(WorkshopRegistration, { id: registrationId }) : null;
+      const registration = isUuid(registrationId) ? await manager.findOneBy(WorkshopRegistration, { id: registrationId }) : null;
       if (!registration || registration.workshopId !== workshop.id) throw AppError.notFound('workshopRegistration:notFound');
       if (!ATTENDANCE_STATUSES.includes(workshop.status)) throw AppError.conflict('workshopRegistration:closed');
       if (attended) {
@@ -59,7 +59,7 @@ export class AttendanceService {
 
   /** Session ids attended, per registration id. */
   async attendedSessionIds(registrationIds: readonly string[]): Promise<Map<string, string[]>> {
-    const valid = registrationIds.filter(isUuidValue);
+    const valid = registrationIds.filter(isUuid);
     const map = new Map<string, string[]>();
     if (!valid.length) return map;
     const rows = await this.dataSource.getRepository(WorkshopAttendance).find({ where: { registrationId: In(valid) }, order: { createdAt: 'ASC' } });
@@ -68,7 +68,7 @@ export class AttendanceService {
   }
 
   private async session(manager: EntityManager, sessionId: string): Promise<WorkshopSession> {
-    const session = isUuidValue(sessionId) ? await manager.findOneBy(WorkshopSession, { id: sessionId }) : null;
+    const session = isUuid(sessionId) ? await manager.findOneBy(WorkshopSession, { id: sessionId }) : null;
     if (!session) throw AppError.notFound('workshopRegistration:sessionNotFound');
     return session;
   }

@@ -4,14 +4,14 @@ import type { Request } from 'express';
 import { parse as parseCookies } from 'cookie';
 import type { DataSource } from 'typeorm';
 import { formatCertificateCode } from '@alliance/server-certificates';
-import { AppError } from '@alliance/server-graphql';
+import { AppError, pickLocalized } from '@alliance/server-graphql';
 import { SESSION_COOKIE_NAME, SessionService } from '@alliance/server-identity';
 import { DEFAULT_LOCALE, ErrorCode, countryName, isLocale, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
 import { workshopAchievementKey } from './held.service';
 import { PollService } from './poll.service';
 import { csvDocument } from './registration-rules';
-import { localized, requireManagedWorkshop, type WorkshopActor } from './registration-access';
+import { requireManagedWorkshop, type WorkshopActor } from './util';
 
 /**
  * CSV exports for the managers of a workshop (session cookie): GET /api/workshops/:id/participants.csv
@@ -84,7 +84,7 @@ export class WorkshopCsvController {
     const header = ['rank', 'action', 'points', 'ballots'].map((k) => String(t(`workshopRegistration:csv_${k}`)));
     const body = csvDocument(
       header,
-      results.map((r) => [String(r.rank), localized(r.action.title, locale), String(r.points), String(r.ballots)]),
+      results.map((r) => [String(r.rank), pickLocalized(r.action.title, locale), String(r.points), String(r.ballots)]),
     );
     return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="workshop-poll-${workshop.slug}.csv"`, length: body.length });
   }

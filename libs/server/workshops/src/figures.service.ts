@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { countryName, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
-import { requireManagedWorkshop, type WorkshopActor } from './registration-access';
+import { requireManagedWorkshop, type WorkshopActor } from './util';
 
 export interface FigureRowView {
   key: string;

@@ -8,7 +8,7 @@ import { AttendanceService } from './attendance.service';
 import { FiguresService } from './figures.service';
 import { HeldService, workshopAchievementKey } from './held.service';
 import { RegistrationsService } from './registrations.service';
-import type { WorkshopActor } from './registration-access';
+import type { WorkshopActor } from './util';
 import { actorOf, appError, makeWorkshop, person } from './testing/registration-fixtures';
 import { createRegistrationTestApp } from './testing/registration-test-app';
 

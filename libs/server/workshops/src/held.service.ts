@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CertificatesService, type BatchProgress } from '@alliance/server-certificates';
-import { AppError } from '@alliance/server-graphql';
+import { AppError, pickLocalized } from '@alliance/server-graphql';
 import { Workshop, WorkshopSession } from './entities';
 import { meetsAttendanceThreshold } from './registration-rules';
-import { localized, requireManagedWorkshop, type WorkshopActor } from './registration-access';
+import { requireManagedWorkshop, type WorkshopActor } from './util';
 
 /** The achievement key of a workshop's attendance certificates. */
 export const workshopAchievementKey = (workshopId: string) => `workshop:${workshopId}`;
@@ -56,8 +56,8 @@ export class HeldService {
         const issued = await this.certificates.issueBatch(manager, {
           kind: 'WORKSHOP_ATTENDANCE',
           achievementKey: workshopAchievementKey(workshop.id),
-          title: localized(workshop.title, actor.locale ?? workshop.languages?.[0]),
-          recipients: eligible.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, locale: r.preferred_locale, title: localized(workshop.title, r.preferred_locale) })),
+          title: pickLocalized(workshop.title, actor.locale ?? workshop.languages?.[0]),
+          recipients: eligible.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, locale: r.preferred_locale, title: pickLocalized(workshop.title, r.preferred_locale) })),
           hours: hours > 0 ? hours : null,
           startDate: dayIn(sessions[0].startsAt, workshop.timeZone),
           endDate: dayIn(sessions.reduce((last, s) => (s.endsAt > last ? s.endsAt : last), sessions[0].endsAt), workshop.timeZone),

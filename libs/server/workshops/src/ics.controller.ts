@@ -9,7 +9,7 @@ import { SESSION_COOKIE_NAME, SessionService } from '@alliance/server-identity';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@alliance/shared-core';
 import { WorkshopSession as SessionEntity, type Workshop, type WorkshopSession } from './entities';
 import { WorkshopCatalogueService } from './catalogue.service';
-import { pickLocalized } from './localized';
+import { pickLocalized } from '@alliance/server-graphql';
 import { WorkshopsService } from './workshops.service';
 import { canManageWorkshop, type WorkshopActor } from './util';
 

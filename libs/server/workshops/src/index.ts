@@ -4,7 +4,7 @@ export { WorkshopsModule } from './workshops.module';
 export * from './dto/enums';
 export * from './dto/models';
 export * from './dto/inputs';
-export * from './localized';
+export { pickLocalized, localizedToList, localizedFromList, type LocalizedEntry } from '@alliance/server-graphql';
 export { WorkshopRemindersService, workshopNotificationData } from './reminders.service';
 export { type WorkshopActor, actorOf, canManageWorkshop, requireManagedWorkshop, isOrganiserRole, isAdmin, isUuid, returnedRows, searchWords } from './util';
 export { RegistrationsService, registrationOpen, OFFER_EXPIRE_JOB } from './registrations.service';
@@ -15,6 +15,7 @@ export { FiguresService, type WorkshopFiguresView, type FigureRowView } from './
 export { tallyPoll, ballotProblem, validateAnswers, checkInOpen, checkInCodeMatches, meetsAttendanceThreshold, csvDocument } from './registration-rules';
 export { WorkshopsService, type InviteResult } from './workshops.service';
 export { SessionsService, checkInCode } from './sessions.service';
+export { WorkshopEvidenceService } from './material-evidence.service';
 export { WorkshopCatalogueService } from './catalogue.service';
 export { workshopCalendar } from './ics.controller';
 export { workshopLoaders } from './loaders';

@@ -5,7 +5,7 @@ import { UsersService, type User } from '@alliance/server-identity';
 import { ErrorCode, Role } from '@alliance/shared-core';
 import { PollService } from './poll.service';
 import { RegistrationsService } from './registrations.service';
-import type { WorkshopActor } from './registration-access';
+import type { WorkshopActor } from './util';
 import { actorOf, appError, makeWorkshop, person } from './testing/registration-fixtures';
 import { createRegistrationTestApp } from './testing/registration-test-app';
 

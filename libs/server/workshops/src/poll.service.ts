@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, parseInput } from '@alliance/server-graphql';
+import { AppError, parseInput, pickLocalized } from '@alliance/server-graphql';
 import { ErrorCode } from '@alliance/shared-core';
 import { Workshop, WorkshopBallot, WorkshopFollowUp, WorkshopPollAction, WorkshopRegistration } from './entities';
-import { localizedSchema, type LocalizedEntry } from './localized';
+import { localizedSchema, type LocalizedEntry } from '@alliance/server-graphql';
 import { REGISTRATION_LIMITS as L, ballotProblem, tallyPoll, type PollTally } from './registration-rules';
-import { canManageWorkshop, isUuidValue, localized, requireManagedWorkshop, type WorkshopActor } from './registration-access';
+import { canManageWorkshop, isUuid, requireManagedWorkshop, type WorkshopActor } from './util';
 import type { FollowUpStatus, PollMode } from './workshops.constants';
 
 export interface PollActionData {
@@ -33,8 +33,8 @@ export interface PollView {
 }
 
 const actionSchema = z.object({
-  title: localizedSchema(L.followUpTitleMax, { key: 'workshops:textInvalid' }),
-  description: localizedSchema(2000, { optional: true, key: 'workshops:textInvalid' }),
+  title: localizedSchema(L.followUpTitleMax, { namespace: 'workshops', key: 'workshops:textInvalid' }),
+  description: localizedSchema(2000, { namespace: 'workshops', optional: true, key: 'workshops:textInvalid' }),
 });
 
 const followUpSchema = z.object({
@@ -127,7 +127,7 @@ export class PollService {
 
   /** One ballot per registration; a new one replaces the previous. The workshop row is share-locked so a closing poll waits. */
   async submitBallot(actor: WorkshopActor, workshopId: string, actionIds: string[]): Promise<PollView> {
-    if (!isUuidValue(workshopId)) throw AppError.notFound('workshopRegistration:workshopNotFound');
+    if (!isUuid(workshopId)) throw AppError.notFound('workshopRegistration:workshopNotFound');
     await this.dataSource.transaction(async (manager) => {
       const workshop = await manager.findOne(Workshop, { where: { id: workshopId }, lock: { mode: 'pessimistic_read' } });
       if (!workshop) throw AppError.notFound('workshopRegistration:workshopNotFound');
@@ -208,7 +208,7 @@ export class PollService {
           out.push(already);
           continue;
         }
-        const title = localized(r.action.title, actor.locale ?? workshop.languages?.[0]).slice(0, L.followUpTitleMax);
+        const title = pickLocalized(r.action.title, actor.locale ?? workshop.languages?.[0]).slice(0, L.followUpTitleMax);
         out.push(await manager.save(manager.create(WorkshopFollowUp, { workshopId: workshop.id, actionId: r.actionId, title, owner: null, dueOn: null, status: 'OPEN' })));
       }
       return out;
@@ -220,12 +220,12 @@ export class PollService {
     return this.dataSource.transaction(async (manager) => {
       const workshop = await requireManagedWorkshop(manager, actor, workshopId);
       if (data.actionId) {
-        const action = isUuidValue(data.actionId) ? await manager.findOneBy(WorkshopPollAction, { id: data.actionId, workshopId: workshop.id }) : null;
+        const action = isUuid(data.actionId) ? await manager.findOneBy(WorkshopPollAction, { id: data.actionId, workshopId: workshop.id }) : null;
         if (!action) throw AppError.badInput([{ field: 'actionId', key: 'workshopRegistration:followUpActionUnknown' }]);
       }
       const values = { title: data.title, owner: data.owner, dueOn: data.dueOn, ...(data.status ? { status: data.status } : {}), actionId: data.actionId ?? null };
       if (id) {
-        const existing = isUuidValue(id) ? await manager.findOneBy(WorkshopFollowUp, { id, workshopId: workshop.id }) : null;
+        const existing = isUuid(id) ? await manager.findOneBy(WorkshopFollowUp, { id, workshopId: workshop.id }) : null;
         if (!existing) throw AppError.notFound('workshopRegistration:followUpNotFound');
         await manager.update(WorkshopFollowUp, { id: existing.id }, values);
         return manager.findOneByOrFail(WorkshopFollowUp, { id: existing.id });
@@ -236,7 +236,7 @@ export class PollService {
 
   /** Managers and CONFIRMED participants. */
   async followUps(actor: WorkshopActor, workshopId: string): Promise<WorkshopFollowUp[]> {
-    const workshop = isUuidValue(workshopId) ? await this.dataSource.getRepository(Workshop).findOneBy({ id: workshopId }) : null;
+    const workshop = isUuid(workshopId) ? await this.dataSource.getRepository(Workshop).findOneBy({ id: workshopId }) : null;
     if (!workshop) throw AppError.notFound('workshopRegistration:workshopNotFound');
     if (!(await canManageWorkshop(this.dataSource.manager, actor, workshop))) {
       const registration = await this.dataSource.getRepository(WorkshopRegistration).findOneBy({ workshopId, userId: actor.id });

@@ -27,7 +27,7 @@ import { AttendanceService } from './attendance.service';
 import { FiguresService } from './figures.service';
 import { HeldService, workshopAchievementKey } from './held.service';
 import { PollService } from './poll.service';
-import { canManageWorkshop, isUuidValue, type WorkshopActor } from './registration-access';
+import { canManageWorkshop, isUuid, type WorkshopActor } from './util';
 import { RegistrationsService } from './registrations.service';
 import type { PollMode, RegistrationStatus } from './workshops.constants';
 
@@ -53,7 +53,7 @@ const group = <K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][]
 
 /** Per-request batched look-ups of the registration side (one query per kind and request). */
 function registrationLoaders(ctx: RequestContext, dataSource: DataSource) {
-  const ids = (keys: readonly string[]) => keys.filter(isUuidValue);
+  const ids = (keys: readonly string[]) => keys.filter(isUuid);
   return {
     workshop: ctx.loaders.get<string, Workshop | null>('workshopReg.workshop', async (keys) =>
       byKeys(keys, await dataSource.getRepository(Workshop).findBy({ id: In(ids(keys)) }), (w) => w.id),

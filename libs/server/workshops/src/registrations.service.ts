@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { OrganisationRolesService } from '@alliance/server-alliance';
-import { AppError, paginate, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
+import { AppError, paginate, type ConnectionShape, type PageArgs, pickLocalized } from '@alliance/server-graphql';
 import { User } from '@alliance/server-identity';
 import { NotificationsService } from '@alliance/server-notifications';
 import { JobHandlerRegistry, OutboxService, QueueName, type JobContext } from '@alliance/server-queue';
@@ -10,7 +10,7 @@ import { translator } from '@alliance/shared-i18n';
 import { Workshop, WorkshopQuestion, WorkshopRegistration, WorkshopRegistrationEvent } from './entities';
 import { WorkshopRemindersService } from './reminders.service';
 import { REGISTRATION_LIMITS, validateAnswers, type AnswerValue } from './registration-rules';
-import { canManageWorkshop, isUniqueViolation, isUuidValue, localized, requireManagedWorkshop, returnedRows, type WorkshopActor } from './registration-access';
+import { canManageWorkshop, isUniqueViolation, isUuid, requireManagedWorkshop, returnedRows, type WorkshopActor } from './util';
 import type { RegistrationStatus } from './workshops.constants';
 
 /** Delayed job (notifications queue) that expires a seat offer nobody accepted in time. */
@@ -71,7 +71,7 @@ export class RegistrationsService implements OnModuleInit {
   // ---------------------------------------------------------------- commands
 
   async register(actor: WorkshopActor, workshopId: string, answers: AnswerValue[], consentToList: boolean): Promise<WorkshopRegistration> {
-    if (!isUuidValue(workshopId)) throw AppError.notFound('workshopRegistration:workshopNotFound');
+    if (!isUuid(workshopId)) throw AppError.notFound('workshopRegistration:workshopNotFound');
     const workshop = await this.dataSource.getRepository(Workshop).findOneBy({ id: workshopId });
     if (!workshop || workshop.status === 'DRAFT') throw AppError.notFound('workshopRegistration:workshopNotFound');
     if (!registrationOpen(workshop)) throw AppError.conflict('workshopRegistration:closed');
@@ -218,7 +218,7 @@ export class RegistrationsService implements OnModuleInit {
   };
 
   async expireOffer(registrationId: string): Promise<boolean> {
-    if (!isUuidValue(registrationId)) return false;
+    if (!isUuid(registrationId)) return false;
     return this.dataSource.transaction(async (manager) => {
       const registration = await manager.findOne(WorkshopRegistration, { where: { id: registrationId }, lock: { mode: 'pessimistic_write' } });
       if (!registration || registration.status !== 'OFFERED') return false;
@@ -417,7 +417,7 @@ export class RegistrationsService implements OnModuleInit {
     await this.notifications.notify(manager, {
       userIds: [user.id],
       type: 'workshop.registration',
-      data: { workshop: localized(workshop.title, user.preferredLocale), status: registration.status, note: text },
+      data: { workshop: pickLocalized(workshop.title, user.preferredLocale), status: registration.status, note: text },
       link: `/workshops/${workshop.slug}`,
     });
   }
@@ -427,7 +427,7 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   private async lock(manager: EntityManager, id: string): Promise<WorkshopRegistration> {
-    const registration = isUuidValue(id) ? await manager.findOne(WorkshopRegistration, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const registration = isUuid(id) ? await manager.findOne(WorkshopRegistration, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!registration) throw AppError.notFound('workshopRegistration:notFound');
     return registration;
   }
@@ -435,7 +435,7 @@ export class RegistrationsService implements OnModuleInit {
   // ---------------------------------------------------------------- reads
 
   async byId(id: string): Promise<WorkshopRegistration | null> {
-    return isUuidValue(id) ? this.dataSource.getRepository(WorkshopRegistration).findOneBy({ id }) : null;
+    return isUuid(id) ? this.dataSource.getRepository(WorkshopRegistration).findOneBy({ id }) : null;
   }
 
   ofUser(userId: string): Promise<WorkshopRegistration[]> {
@@ -467,7 +467,7 @@ export class RegistrationsService implements OnModuleInit {
 
   /** 1-based position among the workshop's WAITLISTED (order of waitlisted_at), per registration id. */
   async waitlistPositions(ids: readonly string[]): Promise<Map<string, number>> {
-    const valid = ids.filter(isUuidValue);
+    const valid = ids.filter(isUuid);
     if (!valid.length) return new Map();
     const rows = (await this.dataSource.query(
       `SELECT id, position FROM (
@@ -481,7 +481,7 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   eventsOf(registrationIds: readonly string[]): Promise<WorkshopRegistrationEvent[]> {
-    const valid = registrationIds.filter(isUuidValue);
+    const valid = registrationIds.filter(isUuid);
     if (!valid.length) return Promise.resolve([]);
     return this.dataSource.getRepository(WorkshopRegistrationEvent).find({ where: { registrationId: In(valid) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -5,7 +5,7 @@ import { NotificationsService, ReminderService } from '@alliance/server-notifica
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@alliance/shared-core';
 import { Workshop } from './entities';
 import { NOTIFIED_REGISTRATION_STATUSES, reminderKeys } from './workshops.constants';
-import { pickLocalized } from './localized';
+import { pickLocalized } from '@alliance/server-graphql';
 
 /** Workshops that still take place: reminders exist only for these. */
 const ACTIVE: readonly string[] = ['OPEN', 'CLOSED'];

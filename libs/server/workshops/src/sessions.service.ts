@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, parseInput } from '@alliance/server-graphql';
+import type { EvidenceViewer } from '@alliance/server-evidence';
 import { NotificationsService } from '@alliance/server-notifications';
 import { Workshop, WorkshopAgendaItem, WorkshopMaterial, WorkshopSession } from './entities';
+import { WorkshopEvidenceService } from './material-evidence.service';
 import { WorkshopRemindersService, notifyRegistrants } from './reminders.service';
 import { isUuid, requireManagedWorkshop, type WorkshopActor } from './util';
 import { agendaItemSchema, materialSchema, sessionSchema } from './workshops-input';
@@ -31,6 +33,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly reminders: WorkshopRemindersService,
+    private readonly evidence: WorkshopEvidenceService,
   ) {}
 
   async saveSession(actor: WorkshopActor, workshopId: string, id: string | null | undefined, input: unknown): Promise<Workshop> {
@@ -134,15 +137,31 @@ export class SessionsService {
     });
   }
 
-  /** Materials may be added after the workshop (recordings, reports), but not once archived. */
-  async addMaterial(actor: WorkshopActor, workshopId: string, input: unknown): Promise<Workshop> {
+  /**
+   * Materials may be added after the workshop (recordings, reports), but not once archived. An
+   * evidence bank item must be published and visible to the organiser (`viewer`, worked out from
+   * the actor when not given); its page is the link and its title the default title.
+   */
+  async addMaterial(actor: WorkshopActor, workshopId: string, input: unknown, viewer?: EvidenceViewer): Promise<Workshop> {
     const values = parseInput(materialSchema, input);
+    if (values.evidenceItemId) {
+      const { item, title } = await this.evidence.requireLinkable(actor, values.evidenceItemId, viewer);
+      values.url = `/evidence/${item.id}`;
+      values.title = (values.title ?? title).slice(0, WORKSHOP_LIMITS.materialTitleMax);
+    }
     return this.dataSource.transaction(async (manager) => {
       const workshop = await requireManagedWorkshop(manager, actor, workshopId, true);
       if (workshop.status === 'ARCHIVED') throw AppError.conflict('workshops:notEditable');
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM workshop_materials WHERE workshop_id = $1`, [workshop.id]);
       if (n >= WORKSHOP_LIMITS.materialsMax) throw AppError.conflict('workshops:tooManyMaterials');
-      await manager.insert(WorkshopMaterial, { workshopId: workshop.id, phase: values.phase, title: values.title, url: values.url, position: n });
+      await manager.insert(WorkshopMaterial, {
+        workshopId: workshop.id,
+        phase: values.phase,
+        title: values.title ?? '',
+        url: values.url ?? '',
+        evidenceItemId: values.evidenceItemId,
+        position: n,
+      });
       return this.bump(manager, workshop.id);
     });
   }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AppError } from '@alliance/server-graphql';
 import { Role, isLocale, type Locale } from '@alliance/shared-core';
 import { Workshop } from './entities';
@@ -31,8 +31,13 @@ export function isOrganiserRole(actor: Pick<WorkshopActor, 'roles'> | null | und
  * Whether the person manages the workshop: an administrator, or an organiser listed as one of its
  * organisers (the creator is listed when the workshop is created).
  */
-export async function canManageWorkshop(manager: EntityManager, actor: Pick<WorkshopActor, 'id' | 'roles'> | null | undefined, workshopId: string): Promise<boolean> {
+export async function canManageWorkshop(
+  manager: EntityManager,
+  actor: Pick<WorkshopActor, 'id' | 'roles'> | null | undefined,
+  workshop: string | Pick<Workshop, 'id'>,
+): Promise<boolean> {
   if (!actor) return false;
+  const workshopId = typeof workshop === 'string' ? workshop : workshop.id;
   if (isAdmin(actor)) return true;
   if (!actor.roles.includes(Role.Organiser) || !isUuid(workshopId)) return false;
   const rows: unknown[] = await manager.query(`SELECT 1 FROM workshop_organisers WHERE workshop_id = $1 AND user_id = $2`, [workshopId, actor.id]);
@@ -90,4 +95,8 @@ export function slugFrom(text: string, max: number): string {
     .slice(0, max)
     .replace(/-+$/, '');
   return slug || 'taller';
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }

@@ -3,7 +3,7 @@ import { IANAZone } from 'luxon';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '@alliance/server-graphql';
 import { ErrorCode, LOCALES, emailSchema } from '@alliance/shared-core';
-import { localizedSchema } from './localized';
+import { localizedSchema } from '@alliance/server-graphql';
 import { UUID } from './util';
 import {
   MATERIAL_PHASES,
@@ -60,7 +60,7 @@ const questionSchema = z
   .object({
     id: uuidSchema.nullish().transform((v) => v ?? null),
     type: z.enum(QUESTION_TYPES, { error: 'validation:invalid' }),
-    prompt: localizedSchema(L.promptMax, { key: 'workshops:promptInvalid' }),
+    prompt: localizedSchema(L.promptMax, { namespace: 'workshops', key: 'workshops:promptInvalid' }),
     options: z
       .array(z.string().trim().min(1, { error: 'workshops:optionInvalid' }).max(L.optionMax, { error: 'workshops:optionInvalid' }), { error: 'workshops:optionInvalid' })
       .max(L.optionsMax, { error: 'workshops:tooManyOptions' })
@@ -88,8 +88,8 @@ export const workshopSchema = z
       .nullish()
       .or(z.literal('').transform(() => null))
       .transform((v) => v || null),
-    title: localizedSchema(L.titleMax, { key: 'workshops:titleInvalid' }),
-    description: localizedSchema(L.descriptionMax, { optional: true, key: 'workshops:descriptionInvalid' }),
+    title: localizedSchema(L.titleMax, { namespace: 'workshops', key: 'workshops:titleInvalid' }),
+    description: localizedSchema(L.descriptionMax, { namespace: 'workshops', optional: true, key: 'workshops:descriptionInvalid' }),
     mode: z.enum(WORKSHOP_MODES, { error: 'validation:invalid' }),
     timeZone: timeZoneSchema,
     venue: optionalText(L.venueMax, 'workshops:venueInvalid'),
@@ -172,7 +172,7 @@ export type WorkshopValues = z.output<typeof workshopSchema>;
 
 export const sessionSchema = z
   .object({
-    title: localizedSchema(L.titleMax, { optional: true, key: 'workshops:titleInvalid' }),
+    title: localizedSchema(L.titleMax, { namespace: 'workshops', optional: true, key: 'workshops:titleInvalid' }),
     startsAt: dateSchema,
     endsAt: dateSchema,
   })
@@ -183,8 +183,8 @@ export type SessionValues = z.output<typeof sessionSchema>;
 export const agendaItemSchema = z
   .object({
     sessionId: uuidSchema,
-    title: localizedSchema(L.titleMax, { key: 'workshops:titleInvalid' }),
-    description: localizedSchema(L.descriptionMax, { optional: true, key: 'workshops:descriptionInvalid' }),
+    title: localizedSchema(L.titleMax, { namespace: 'workshops', key: 'workshops:titleInvalid' }),
+    description: localizedSchema(L.descriptionMax, { namespace: 'workshops', optional: true, key: 'workshops:descriptionInvalid' }),
     speakers: optionalText(L.speakersMax, 'workshops:speakersInvalid'),
     startsAt: dateSchema,
     endsAt: dateSchema,
@@ -192,16 +192,40 @@ export const agendaItemSchema = z
   .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], error: 'workshops:agendaTimesInvalid' });
 export type AgendaItemValues = z.output<typeof agendaItemSchema>;
 
-export const materialSchema = z.object({
-  phase: z.enum(MATERIAL_PHASES, { error: 'validation:invalid' }),
-  title: z.string({ error: 'workshops:materialTitleRequired' }).trim().min(1, { error: 'workshops:materialTitleRequired' }).max(L.materialTitleMax, { error: 'workshops:materialTitleRequired' }),
-  url: z
-    .string({ error: 'workshops:materialUrlInvalid' })
-    .trim()
-    .max(L.urlMax, { error: 'workshops:materialUrlInvalid' })
+const portalOrHttps = (v: string) => isHttpsUrl(v) || /^\/[A-Za-z0-9\-._~/%?=&]*$/.test(v);
+
+/**
+ * A material is a link (title and https or portal URL) or an evidence bank item (evidenceItemId;
+ * the title is then optional, it defaults to the item's, and the URL is the item's page).
+ */
+export const materialSchema = z
+  .object({
+    phase: z.enum(MATERIAL_PHASES, { error: 'validation:invalid' }),
+    evidenceItemId: z
+      .string({ error: 'workshops:materialEvidenceInvalid' })
+      .regex(UUID, { error: 'workshops:materialEvidenceInvalid' })
+      .nullish()
+      .transform((v) => (v ? v.toLowerCase() : null)),
+    title: z
+      .string({ error: 'workshops:materialTitleRequired' })
+      .trim()
+      .max(L.materialTitleMax, { error: 'workshops:materialTitleRequired' })
+      .nullish()
+      .transform((v) => v || null),
+    url: z
+      .string({ error: 'workshops:materialUrlInvalid' })
+      .trim()
+      .max(L.urlMax, { error: 'workshops:materialUrlInvalid' })
+      .nullish()
+      .transform((v) => v || null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.evidenceItemId) return;
+    if (!v.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'workshops:materialTitleRequired' });
     // An https link, or a path inside the portal (evidence items, files).
-    .refine((v) => isHttpsUrl(v) || /^\/[A-Za-z0-9\-._~/%?=&]*$/.test(v), { error: 'workshops:materialUrlInvalid' }),
-});
+    if (!v.url || !portalOrHttps(v.url)) ctx.addIssue({ code: 'custom', path: ['url'], message: 'workshops:materialUrlInvalid' });
+  });
+export type MaterialValues = z.output<typeof materialSchema>;
 
 export const noteSchema = z.string({ error: 'workshops:noteRequired' }).trim().min(1, { error: 'workshops:noteRequired' }).max(L.noteMax, { error: 'workshops:noteTooLong' });
 

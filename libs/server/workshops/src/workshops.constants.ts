@@ -1,7 +1,4 @@
-import type { Locale } from '@alliance/shared-core';
-
-/** Text written in one or more of the portal's languages, e.g. { es: 'Taller', pt: 'Oficina' }. */
-export type LocalizedText = Partial<Record<Locale, string>>;
+export type { LocalizedText } from '@alliance/server-graphql';
 
 export const WORKSHOP_MODES = ['VIRTUAL', 'IN_PERSON', 'HYBRID'] as const;
 export type WorkshopMode = (typeof WORKSHOP_MODES)[number];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllianceModule } from '@alliance/server-alliance';
 import { CertificatesModule } from '@alliance/server-certificates';
+import { EvidenceModule } from '@alliance/server-evidence';
 import { IdentityModule } from '@alliance/server-identity';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
@@ -19,6 +20,8 @@ import { HeldService } from './held.service';
 import { FiguresService } from './figures.service';
 import { RegistrationsResolver, SessionAttendanceResolver, WorkshopRegistrationFieldsResolver } from './registrations.resolver';
 import { WorkshopCsvController } from './csv.controller';
+import { WorkshopEvidenceService } from './material-evidence.service';
+import { WorkshopMaterialEvidenceResolver } from './material-evidence.resolver';
 
 /**
  * Workshops: organising (workshops, sessions, agenda, materials, invitations), registration with
@@ -26,7 +29,7 @@ import { WorkshopCsvController } from './csv.controller';
  * Needs the global ConfigModule and QueueModule and the app's TypeORM root.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(WORKSHOP_ENTITIES), IdentityModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule],
+  imports: [TypeOrmModule.forFeature(WORKSHOP_ENTITIES), IdentityModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule, EvidenceModule],
   providers: [
     // Services and resolvers are listed here, one per line.
     WorkshopRemindersService,
@@ -44,6 +47,8 @@ import { WorkshopCsvController } from './csv.controller';
     RegistrationsResolver,
     WorkshopRegistrationFieldsResolver,
     SessionAttendanceResolver,
+    WorkshopEvidenceService,
+    WorkshopMaterialEvidenceResolver,
   ],
   controllers: [
     // Controllers, one per line.
@@ -61,6 +66,7 @@ import { WorkshopCsvController } from './csv.controller';
     PollService,
     HeldService,
     FiguresService,
+    WorkshopEvidenceService,
   ],
 })
 export class WorkshopsModule {}

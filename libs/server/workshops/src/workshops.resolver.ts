@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CountryModel, FocusAreaModel, type FocusArea } from '@alliance/server-alliance';
 import { Ctx, CurrentUser, RequireAuth, type ConnectionShape, type RequestContext, type SessionUser } from '@alliance/server-graphql';
+import { EvidenceAccessService, type EvidenceItem } from '@alliance/server-evidence';
 import { Role } from '@alliance/shared-core';
 import type { Workshop } from './entities';
 import { AgendaItemInput, ManagedWorkshopsArgs, MaterialInput, SessionInput, WorkshopInput, WorkshopsArgs } from './dto/inputs';
@@ -19,6 +20,8 @@ import {
 } from './dto/models';
 import { WorkshopCatalogueService } from './catalogue.service';
 import { workshopLoaders } from './loaders';
+import { WorkshopEvidenceService } from './material-evidence.service';
+import { materialEvidenceLoader } from './material-evidence.resolver';
 import { SessionsService } from './sessions.service';
 import { actorOf } from './util';
 import { WorkshopsService } from './workshops.service';
@@ -43,6 +46,8 @@ export class WorkshopsResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: WorkshopCatalogueService,
+    private readonly workshopEvidence: WorkshopEvidenceService,
+    private readonly access: EvidenceAccessService,
   ) {}
 
   @Query(() => WorkshopConnection, { description: 'Open, closed and held workshops; upcoming ones soonest first, otherwise newest first.' })
@@ -98,9 +103,18 @@ export class WorkshopsResolver {
     return (await workshopLoaders(ctx, this.dataSource).sessions.load(w.id)).map((s) => WorkshopSessionModel.from(s, ctx.locale));
   }
 
-  @ResolveField(() => [WorkshopMaterialModel], { description: 'BEFORE first, then AFTER.' })
+  @ResolveField(() => [WorkshopMaterialModel], { description: 'BEFORE first, then AFTER. Evidence items the reader may not see are left out (managers see them all).' })
   async materials(@Parent() w: WorkshopModel, @Ctx() ctx: RequestContext): Promise<WorkshopMaterialModel[]> {
-    return (await workshopLoaders(ctx, this.dataSource).materials.load(w.id)).map((m) => WorkshopMaterialModel.from(m));
+    const rows = await workshopLoaders(ctx, this.dataSource).materials.load(w.id);
+    // A members-only item's title must not reach readers who cannot open the item.
+    const linked = rows.filter((m) => m.evidenceItemId);
+    let shown = rows;
+    if (linked.length && !(await viewerManages(ctx, this.dataSource, w.id))) {
+      const items = await materialEvidenceLoader(ctx, this.workshopEvidence, this.access).loadMany(linked.map((m) => m.evidenceItemId as string));
+      const visible = new Set(items.filter((i): i is EvidenceItem => !!i && !(i instanceof Error)).map((i) => i.id));
+      shown = rows.filter((m) => !m.evidenceItemId || visible.has(m.evidenceItemId));
+    }
+    return shown.map((m) => WorkshopMaterialModel.from(m));
   }
 
   @ResolveField(() => [WorkshopCountrySeatsModel])

@@ -9,7 +9,7 @@ import { MailOutbox } from '@alliance/server-mail';
 import { NotificationsService } from '@alliance/server-notifications';
 import { DEFAULT_LOCALE, Role } from '@alliance/shared-core';
 import { Workshop, WorkshopCountrySeats, WorkshopOrganiser, WorkshopQuestion } from './entities';
-import { pickLocalized } from './localized';
+import { pickLocalized } from '@alliance/server-graphql';
 import { WorkshopRemindersService, notifyRegistrants } from './reminders.service';
 import { canManageWorkshop, isOrganiserRole, isUuid, requireManagedWorkshop, slugFrom, type WorkshopActor } from './util';
 import { noteSchema, parseEmailList, workshopSchema, type WorkshopValues } from './workshops-input';

@@ -25,6 +25,8 @@ export const NOTIFICATION_TYPES: readonly NotificationTypeDefinition[] = [
   { type: 'workshop.changed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
   { type: 'workshop.cancelled', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
   { type: 'workshop.reminder', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'evidence.submitted', transactional: false, defaultInApp: true, defaultEmail: 'daily' },
+  { type: 'evidence.reviewed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
 ];
 
 export function notificationType(type: string): NotificationTypeDefinition | undefined {

@@ -19,6 +19,7 @@ import {
   type ProgrammeConnection,
   type ProgrammeStatus,
   type QuestionKind,
+  type RelatedEvidenceItem,
   type SignatoryFields,
 } from './operations-catalogue';
 
@@ -133,6 +134,7 @@ export interface CourseEditing {
   focusAreas: LearningFocusArea[];
   coverImage: LearningFileFields | null;
   prerequisites: Array<{ __typename?: 'Course'; id: string; title: string }>;
+  relatedEvidence: RelatedEvidenceItem[];
   certificateIssuer: string;
   certificateSignatories: SignatoryFields[];
   modules: ModuleEditing[];
@@ -263,6 +265,12 @@ const COURSE_EDITING_FIELDS = gql`
       id
       title
     }
+    relatedEvidence {
+      id
+      title
+      type
+      year
+    }
     certificateIssuer
     certificateSignatories {
       name
@@ -283,6 +291,25 @@ const COURSE_EDITING_FIELDS = gql`
   ${LEARNING_FOCUS_AREA_FIELDS}
   ${MODULE_EDITING_FIELDS}
   ${OFFERING_EDITING_FIELDS}
+`;
+
+/** Replaces the course's related evidence (editors; published items, in order, at most 20). */
+export const SET_COURSE_EVIDENCE: TypedDocumentNode<
+  { setCourseEvidence: { __typename?: 'Course'; id: string; revision: number; relatedEvidence: RelatedEvidenceItem[] } },
+  { courseId: string; evidenceItemIds: string[] }
+> = gql`
+  mutation SetCourseEvidence($courseId: ID!, $evidenceItemIds: [ID!]!) {
+    setCourseEvidence(courseId: $courseId, evidenceItemIds: $evidenceItemIds) {
+      id
+      revision
+      relatedEvidence {
+        id
+        title
+        type
+        year
+      }
+    }
+  }
 `;
 
 export const COURSE_FOR_EDITING: TypedDocumentNode<{ courseForEditing: CourseEditing }, { id: string }> = gql`

@@ -243,6 +243,15 @@ export interface CourseDetails extends Omit<CourseCardFields, 'offerings'> {
   prerequisites: Array<{ __typename?: 'Course'; id: string; slug: string; title: string }>;
   modules: SyllabusModule[];
   offerings: CourseOffering[];
+  relatedEvidence: RelatedEvidenceItem[];
+}
+/** An evidence bank item linked by the course's editors (published and visible to the reader). */
+export interface RelatedEvidenceItem {
+  __typename?: 'EvidenceItem';
+  id: string;
+  title: string;
+  type: string;
+  year: number;
 }
 
 export const COURSE: TypedDocumentNode<{ course: CourseDetails | null }, { slug: string }> = gql`
@@ -273,6 +282,12 @@ export const COURSE: TypedDocumentNode<{ course: CourseDetails | null }, { slug:
         id
         slug
         title
+      }
+      relatedEvidence {
+        id
+        title
+        type
+        year
       }
       modules {
         id

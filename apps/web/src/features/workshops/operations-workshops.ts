@@ -126,6 +126,8 @@ export interface MaterialFields {
   phase: MaterialPhase;
   title: string;
   url: string;
+  /** Set when the material is an evidence bank item the reader may see. */
+  evidenceItem: { __typename?: 'EvidenceItem'; id: string; title: string } | null;
 }
 export interface OrganiserFields {
   __typename?: 'WorkshopOrganiser';
@@ -205,6 +207,10 @@ export const WORKSHOP: TypedDocumentNode<{ workshop: WorkshopDetails | null }, {
         phase
         title
         url
+        evidenceItem {
+          id
+          title
+        }
       }
       organisers {
         id
@@ -410,6 +416,10 @@ export const WORKSHOP_EDITING_FIELDS = gql`
       phase
       title
       url
+      evidenceItem {
+        id
+        title
+      }
     }
     countrySeats {
       country {
@@ -585,8 +595,10 @@ export const DELETE_AGENDA_ITEM: TypedDocumentNode<{ deleteAgendaItem: Editing }
 
 export interface MaterialInput {
   phase: MaterialPhase;
-  title: string;
-  url: string;
+  /** Required for links; optional for evidence items (the item's title by default). */
+  title?: string | null;
+  url?: string | null;
+  evidenceItemId?: string | null;
 }
 export const ADD_MATERIAL: TypedDocumentNode<{ addMaterial: Editing }, { workshopId: string; input: MaterialInput }> = gql`
   mutation AddMaterial($workshopId: ID!, $input: MaterialInput!) {

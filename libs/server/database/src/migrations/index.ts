@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { EvidenceBank1796190740660 } from './1796190740660-EvidenceBank';
 import { WorkshopsDomain1795454345408 } from './1795454345408-WorkshopsDomain';
 import { LearningDomain1795452185937 } from './1795452185937-LearningDomain';
 import { AllianceDomain1795444343841 } from './1795444343841-AllianceDomain';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AllianceDomain1795444343841,
   LearningDomain1795452185937,
   WorkshopsDomain1795454345408,
+  EvidenceBank1796190740660,
 ];

@@ -14,7 +14,7 @@ import type {
   QuizQuestion,
 } from '../entities';
 import type { CourseFormat, CourseLevel, CourseStatus, EnrolmentPolicy, LessonType, ProgrammeStatus, QuestionKind } from '../learning.constants';
-import { localizedToList, pickLocalized } from '../localized';
+import { localizedToList, pickLocalized } from '@alliance/server-graphql';
 import {
   CourseFormatEnum,
   CourseLevelEnum,

@@ -1,5 +1,6 @@
 import { Course } from './course.entity';
 import { CourseFocusArea } from './course-focus-area.entity';
+import { CourseEvidenceLink } from './course-evidence-link.entity';
 import { CoursePrerequisite } from './course-prerequisite.entity';
 import { CourseModule } from './course-module.entity';
 import { Lesson } from './lesson.entity';
@@ -21,6 +22,7 @@ export type { QuizAnswerData } from './quiz-attempt.entity';
 export {
   Course,
   CourseFocusArea,
+  CourseEvidenceLink,
   CoursePrerequisite,
   CourseModule,
   Lesson,
@@ -40,6 +42,7 @@ export {
 export const LEARNING_ENTITIES = [
   Course,
   CourseFocusArea,
+  CourseEvidenceLink,
   CoursePrerequisite,
   CourseModule,
   Lesson,

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
 import { CERTIFICATE_ENTITIES, CREDENTIAL_ENTITIES } from '@alliance/server-certificates';
 import { ConfigModule } from '@alliance/server-config';
+import { EVIDENCE_ENTITIES } from '@alliance/server-evidence';
 import { dataSourceOptions, testDatabaseUrl } from '@alliance/server-database';
 import { IDENTITY_ENTITIES } from '@alliance/server-identity';
 import { OutgoingEmail } from '@alliance/server-mail';
@@ -30,6 +31,7 @@ export async function createLearningTestApp(): Promise<INestApplication> {
             ...CERTIFICATE_ENTITIES,
             ...CREDENTIAL_ENTITIES,
             ...ALLIANCE_ENTITIES,
+            ...EVIDENCE_ENTITIES,
             ...LEARNING_ENTITIES,
             OutgoingEmail,
             OutboxMessage,

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import { seedAllianceDemo } from './alliance-demo';
 import { seedLearningDemo } from './learning-demo';
 import { seedWorkshopsDemo } from './workshops-demo';
+import { seedEvidenceDemo } from './evidence-demo';
 
 @Injectable()
 export class DemoSeedService {
@@ -48,6 +49,8 @@ export class DemoSeedService {
     if (learning) this.logger.log(`Demo learning catalogue loaded: ${learning} courses`);
     const workshopCount = await seedWorkshopsDemo(this.moduleRef);
     if (workshopCount) this.logger.log(`Demo workshops loaded: ${workshopCount} workshops`);
+    const evidenceCount = await seedEvidenceDemo(this.moduleRef);
+    if (evidenceCount) this.logger.log(`Demo evidence bank loaded: ${evidenceCount} published items`);
     return created;
   }
 }

@@ -67,8 +67,9 @@ export class AgendaItemInput {
 @InputType()
 export class MaterialInput {
   @Field(() => MaterialPhaseEnum) phase: MaterialPhase;
-  @Field() title: string;
-  @Field() url: string;
+  @Field(() => String, { nullable: true, description: 'Required unless evidenceItemId is given (then it defaults to the item’s title).' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required unless evidenceItemId is given (then it is the item’s page).' }) url?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A published evidence bank item the organiser can see.' }) evidenceItemId?: string | null;
 }
 
 @InputType()

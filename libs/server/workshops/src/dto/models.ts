@@ -26,7 +26,7 @@ import {
   type WorkshopMode,
   type WorkshopStatus,
 } from '../workshops.constants';
-import { localizedToList, pickLocalized } from '../localized';
+import { localizedToList, pickLocalized } from '@alliance/server-graphql';
 import {
   FollowUpStatusEnum,
   MaterialPhaseEnum,
@@ -138,9 +138,11 @@ export class WorkshopMaterialModel {
   @Field(() => MaterialPhaseEnum) phase: MaterialPhase;
   @Field() title: string;
   @Field() url: string;
+  /** Resolved as `evidenceItem` (null when the reader may not see it). */
+  evidenceItemId: string | null;
 
   static from(m: WorkshopMaterial): WorkshopMaterialModel {
-    return Object.assign(new WorkshopMaterialModel(), { id: m.id, phase: m.phase, title: m.title, url: m.url });
+    return Object.assign(new WorkshopMaterialModel(), { id: m.id, phase: m.phase, title: m.title, url: m.url, evidenceItemId: m.evidenceItemId ?? null });
   }
 }
 

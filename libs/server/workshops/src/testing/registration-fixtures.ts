@@ -4,7 +4,7 @@ import { AppError } from '@alliance/server-graphql';
 import { UsersService, type User } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { Workshop, WorkshopCountrySeats, WorkshopQuestion, WorkshopSession } from '../entities';
-import type { WorkshopActor } from '../registration-access';
+import type { WorkshopActor } from '../util';
 
 /** Test data for the registration-side specs, written straight to the tables. Test-only. */
 export const tag = () => randomBytes(4).toString('hex');

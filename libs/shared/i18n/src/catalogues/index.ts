@@ -27,6 +27,10 @@ import { workshopParticipant } from './workshopParticipant';
 import { workshopManage } from './workshopManage';
 import { workshopsUi } from './workshopsUi';
 import { workshops } from './workshops';
+import { evidence } from './evidence';
+import { storage } from './storage';
+import { evidenceUi } from './evidenceUi';
+import { evidenceSubmit } from './evidenceSubmit';
 export const catalogues = {
   common,
   validation,
@@ -54,4 +58,8 @@ export const catalogues = {
   workshopManage,
   workshopsUi,
   workshops,
+  evidence,
+  storage,
+  evidenceUi,
+  evidenceSubmit,
 };

@@ -11,6 +11,7 @@ import { formatDateTime } from '../shared/format';
 import { DetailsForm } from './DetailsForm';
 import { StructureEditor } from './StructureEditor';
 import { OfferingsEditor } from './OfferingsEditor';
+import { RelatedEvidenceEditor } from './RelatedEvidenceEditor';
 import { STATUS_COLORS } from './ManagedCoursesPage';
 
 const TABS = ['details', 'structure', 'offerings'] as const;
@@ -125,6 +126,7 @@ export default function CourseEditorPage() {
             {t('learningUi:tab_details')}
           </Title>
           <DetailsForm key={course.id} course={course} />
+          <RelatedEvidenceEditor key={`evidence-${course.id}`} course={course} />
         </Tabs.Panel>
         <Tabs.Panel value="structure" pt="md">
           <Title order={2} size="h3" mb="md">

@@ -69,6 +69,7 @@ function course(modules: ModuleEditing[]): CourseEditing {
     focusAreas: [],
     coverImage: null,
     prerequisites: [],
+    relatedEvidence: [],
     certificateIssuer: 'Alianza',
     certificateSignatories: [],
     modules,
@@ -249,5 +250,47 @@ describe('quiz validation', () => {
         ],
       },
     });
+  });
+});
+
+describe('Course editor: related evidence', () => {
+  const evidence = (id: string, title: string) => ({ __typename: 'EvidenceItem' as const, id, title, type: 'GOOD_PRACTICE', year: 2024 });
+
+  it('adds an item found with the picker, reorders, removes and saves the ordered list with setCourseEvidence', async () => {
+    const withEvidence = { ...initial, relatedEvidence: [evidence('e-1', 'Tutorías entre pares en Cusco'), evidence('e-2', 'Escuelas multigrado en Haití')] };
+    const { requests } = renderApp(
+      '/manage/courses/c-1',
+      {
+        CourseForEditing: () => ({ data: { courseForEditing: withEvidence } }),
+        EvidencePickerSearch: () => ({
+          data: { evidenceSearch: { __typename: 'EvidenceSearchResult', hits: [{ __typename: 'EvidenceSearchHit', item: evidence('e-3', 'Política de inclusión digital en Uruguay') }] } },
+        }),
+        SetCourseEvidence: (request) => ({
+          data: {
+            setCourseEvidence: {
+              __typename: 'Course',
+              id: 'c-1',
+              revision: 4,
+              relatedEvidence: (request.variables as { evidenceItemIds: string[] }).evidenceItemIds.map((id) => evidence(id, id === 'e-2' ? 'Escuelas multigrado en Haití' : 'Política de inclusión digital en Uruguay')),
+            },
+          },
+        }),
+      },
+      organiser(),
+    );
+    const section = await screen.findByTestId('related-evidence-editor');
+    expect(within(section).getByRole('heading', { name: es.relatedEvidence })).toBeInTheDocument();
+    expect(within(section).getByRole('link', { name: 'Tutorías entre pares en Cusco' })).toHaveAttribute('href', '/evidence/e-1');
+    await expectNoAxeViolations(section);
+
+    const picker = within(section).getByRole('combobox', { name: es.relatedEvidenceSearch });
+    act(() => picker.focus());
+    fireEvent.click(await within(section).findByRole('option', { name: /Política de inclusión digital en Uruguay/, hidden: true }));
+    await waitFor(() => expect(within(section).getByTestId('related-evidence-list')).toHaveTextContent('Política de inclusión digital en Uruguay'));
+    fireEvent.click(within(section).getByRole('button', { name: fill(es.relatedEvidenceRemove, { name: 'Tutorías entre pares en Cusco' }) }));
+    fireEvent.click(within(section).getByTestId('up-e-3'));
+    fireEvent.click(within(section).getByTestId('save-related-evidence'));
+    await waitFor(() => expect(requests.find((r) => r.operationName === 'SetCourseEvidence')?.variables).toEqual({ courseId: 'c-1', evidenceItemIds: ['e-3', 'e-2'] }));
+    expect(await within(section).findByText(es.saved)).toBeInTheDocument();
   });
 });

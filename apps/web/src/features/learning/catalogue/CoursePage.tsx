@@ -206,6 +206,26 @@ export default function CoursePage() {
         )}
       </Stack>
 
+      {course.relatedEvidence.length > 0 && (
+        <Stack gap="xs" component="section" aria-labelledby="course-evidence">
+          <Title order={2} id="course-evidence">
+            {t('learningUi:evidenceHeading')}
+          </Title>
+          <List data-testid="course-evidence">
+            {course.relatedEvidence.map((item) => (
+              <List.Item key={item.id}>
+                <Anchor component={Link} to={`/evidence/${encodeURIComponent(item.id)}`}>
+                  {item.title}
+                </Anchor>{' '}
+                <Text span size="sm" c="dark.6">
+                  ({t(`evidence:type_${item.type}`)}, {item.year})
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+
       <Stack gap="xs" component="section" aria-labelledby="course-offerings-heading">
         <Title order={2} id="course-offerings-heading">
           {t('learningUi:offeringsHeading')}

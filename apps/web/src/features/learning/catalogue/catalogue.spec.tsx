@@ -144,6 +144,7 @@ function details(overrides: Partial<CourseDetails> = {}): CourseDetails {
     prerequisitesMet: false,
     certificateIssuer: 'Secretaría de la Alianza',
     prerequisites: [{ __typename: 'Course', id: 'c-0', slug: 'fundamentos', title: 'Fundamentos de gestión' }],
+    relatedEvidence: [{ __typename: 'EvidenceItem', id: 'e-1', title: 'Tutorías entre pares en Cusco', type: 'GOOD_PRACTICE', year: 2024 }],
     modules: [
       {
         __typename: 'CourseModule',
@@ -199,6 +200,8 @@ describe('Course page', () => {
     expect(seats[0]).toHaveTextContent('Costa Rica: 3 libres');
     expect(seats[1]).toHaveTextContent(es.seatsFull);
     expect(within(screen.getByTestId('course-prerequisites')).getByRole('link', { name: 'Fundamentos de gestión' })).toHaveAttribute('href', '/courses/fundamentos');
+    expect(screen.getByRole('heading', { level: 2, name: es.evidenceHeading })).toBeInTheDocument();
+    expect(within(screen.getByTestId('course-evidence')).getByRole('link', { name: 'Tutorías entre pares en Cusco' })).toHaveAttribute('href', '/evidence/e-1');
     expect(screen.getByTestId('certificate-note')).toHaveTextContent('Secretaría de la Alianza');
     expect(screen.queryByTestId('edit-course')).not.toBeInTheDocument();
     expect(await screen.findByTestId('enrol-panel')).toBeInTheDocument();

@@ -86,9 +86,15 @@ function Materials({ workshop }: { workshop: WorkshopDetails }) {
             <List>
               {items.map((material) => (
                 <List.Item key={material.id}>
-                  <Anchor href={material.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
-                    {material.title}
-                  </Anchor>
+                  {material.evidenceItem ? (
+                    <Anchor component={Link} to={`/evidence/${encodeURIComponent(material.evidenceItem.id)}`} style={{ overflowWrap: 'anywhere' }} data-testid="material-evidence-link">
+                      {material.evidenceItem.title}
+                    </Anchor>
+                  ) : (
+                    <Anchor href={material.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+                      {material.title}
+                    </Anchor>
+                  )}
                 </List.Item>
               ))}
             </List>

@@ -159,8 +159,16 @@ function details(overrides: Partial<WorkshopDetails> = {}): WorkshopDetails {
       },
     ],
     materials: [
-      { __typename: 'WorkshopMaterial', id: 'm-1', phase: 'BEFORE', title: 'Documento de propuesta', url: 'https://example.org/propuesta.pdf' },
-      { __typename: 'WorkshopMaterial', id: 'm-2', phase: 'AFTER', title: 'Relatoría', url: 'https://example.org/relatoria.pdf' },
+      { __typename: 'WorkshopMaterial', id: 'm-1', phase: 'BEFORE', title: 'Documento de propuesta', url: 'https://example.org/propuesta.pdf', evidenceItem: null },
+      {
+        __typename: 'WorkshopMaterial',
+        id: 'm-3',
+        phase: 'BEFORE',
+        title: 'Lectura previa',
+        url: '/evidence/e-1',
+        evidenceItem: { __typename: 'EvidenceItem', id: 'e-1', title: 'Tutorías entre pares en Cusco' },
+      },
+      { __typename: 'WorkshopMaterial', id: 'm-2', phase: 'AFTER', title: 'Relatoría', url: 'https://example.org/relatoria.pdf', evidenceItem: null },
     ],
     organisers: [{ __typename: 'WorkshopOrganiser', id: 'u-9', name: 'Lucía Gómez' }],
     countrySeats: [],
@@ -204,6 +212,9 @@ describe('Workshop page', () => {
     expect(items[1]).toHaveTextContent('13:00–14:00');
     expect(screen.getByRole('heading', { level: 3, name: fill(es.sessionHeading, { number: 1, title: 'Presentación de la propuesta' }) })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Documento de propuesta' })).toHaveAttribute('href', 'https://example.org/propuesta.pdf');
+    // An evidence bank item opens its page in the portal, under the item's title.
+    expect(screen.getByTestId('material-evidence-link')).toHaveAttribute('href', '/evidence/e-1');
+    expect(screen.getByTestId('material-evidence-link')).toHaveTextContent('Tutorías entre pares en Cusco');
     expect(screen.getByTestId('calendar-ics')).toHaveAttribute('href', '/api/workshops/taller-regional-evaluacion.ics');
     expect(new URL(screen.getByTestId('calendar-google').getAttribute('href')!).searchParams.get('dates')).toBe('20270303T150000Z/20270303T170000Z');
     expect(screen.getByTestId('workshop-seats')).toHaveTextContent(fill(es.seatsLeft, { number: 13, capacity: 80 }));

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../app/errors';
+import { EvidencePicker, type PickedEvidence } from '../../evidence/picker/EvidencePicker';
 import { ADD_MATERIAL, MATERIAL_PHASES, REMOVE_MATERIAL, type MaterialPhase, type WorkshopEditing } from '../operations-workshops';
 import { isUrl } from './validation';
 
@@ -10,6 +12,8 @@ import { isUrl } from './validation';
 export function MaterialsEditor({ workshop }: { workshop: WorkshopEditing }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<MaterialPhase>('BEFORE');
+  const [kind, setKind] = useState<'LINK' | 'EVIDENCE'>('LINK');
+  const [evidence, setEvidence] = useState<PickedEvidence | null>(null);
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -21,14 +25,21 @@ export function MaterialsEditor({ workshop }: { workshop: WorkshopEditing }) {
     event.preventDefault();
     setFailure(null);
     const found: Record<string, string> = {};
-    if (!title.trim()) found.title = t('workshopsUi:errorMaterialTitle');
-    if (!isUrl(url)) found.url = t('workshopsUi:errorUrl');
+    if (kind === 'EVIDENCE') {
+      if (!evidence) found.evidence = t('workshopsUi:errorMaterialEvidence');
+    } else {
+      if (!title.trim()) found.title = t('workshopsUi:errorMaterialTitle');
+      if (!isUrl(url)) found.url = t('workshopsUi:errorUrl');
+    }
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    // An evidence item's page is its link; its title is the default title.
+    const input = kind === 'EVIDENCE' && evidence ? { phase, evidenceItemId: evidence.id, title: title.trim() || null } : { phase, title: title.trim(), url: url.trim() };
     try {
-      await addMaterial({ variables: { workshopId: workshop.id, input: { phase, title: title.trim(), url: url.trim() } } });
+      await addMaterial({ variables: { workshopId: workshop.id, input } });
       setTitle('');
       setUrl('');
+      setEvidence(null);
     } catch (e) {
       setFailure(describeError(e, t).message);
     }
@@ -58,9 +69,15 @@ export function MaterialsEditor({ workshop }: { workshop: WorkshopEditing }) {
                 {items.map((material) => (
                   <List.Item key={material.id}>
                     <Group gap="sm" wrap="wrap">
-                      <Anchor href={material.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
-                        {material.title}
-                      </Anchor>
+                      {material.evidenceItem ? (
+                        <Anchor component={Link} to={`/evidence/${encodeURIComponent(material.evidenceItem.id)}`} style={{ overflowWrap: 'anywhere' }}>
+                          {material.title}
+                        </Anchor>
+                      ) : (
+                        <Anchor href={material.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+                          {material.title}
+                        </Anchor>
+                      )}
                       <Button variant="subtle" color="red" size="xs" onClick={() => void remove(material.id)}>
                         {t('workshopsUi:removeMaterial', { title: material.title })}
                       </Button>
@@ -77,16 +94,57 @@ export function MaterialsEditor({ workshop }: { workshop: WorkshopEditing }) {
           <Title order={3} size="h4" id="add-material-heading">
             {t('workshopsUi:addMaterialHeading')}
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <NativeSelect
               label={t('workshopsUi:materialPhase')}
               value={phase}
               onChange={(event) => setPhase(event.currentTarget.value as MaterialPhase)}
               data={MATERIAL_PHASES.map((value) => ({ value, label: t(`workshopsUi:phase_${value}`) }))}
             />
-            <TextInput label={t('workshopsUi:materialTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={errors.title} maxLength={200} required />
-            <TextInput type="url" label={t('workshopsUi:materialUrl')} value={url} onChange={(event) => setUrl(event.currentTarget.value)} error={errors.url} maxLength={500} required />
+            <NativeSelect
+              label={t('workshopsUi:materialKind')}
+              value={kind}
+              onChange={(event) => {
+                setKind(event.currentTarget.value as 'LINK' | 'EVIDENCE');
+                setErrors({});
+              }}
+              data={[
+                { value: 'LINK', label: t('workshopsUi:materialKind_LINK') },
+                { value: 'EVIDENCE', label: t('workshopsUi:materialKind_EVIDENCE') },
+              ]}
+              data-testid="material-kind"
+            />
           </SimpleGrid>
+          {kind === 'EVIDENCE' ? (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Stack gap={4}>
+                <EvidencePicker
+                  label={t('workshopsUi:materialEvidence')}
+                  nothingFound={t('workshopsUi:materialEvidenceNothingFound')}
+                  searchingLabel={t('workshopsUi:materialEvidenceSearching')}
+                  exclude={evidence ? [evidence.id] : []}
+                  error={errors.evidence}
+                  onPick={setEvidence}
+                  data-testid="material-evidence-picker"
+                />
+                <Text size="sm" aria-live="polite" data-testid="material-evidence-chosen">
+                  {evidence ? t('workshopsUi:materialEvidenceChosen', { title: evidence.title }) : ''}
+                </Text>
+              </Stack>
+              <TextInput
+                label={t('workshopsUi:materialTitleOptional')}
+                description={t('workshopsUi:materialTitleOptionalHelp')}
+                value={title}
+                onChange={(event) => setTitle(event.currentTarget.value)}
+                maxLength={200}
+              />
+            </SimpleGrid>
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label={t('workshopsUi:materialTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={errors.title} maxLength={200} required />
+              <TextInput type="url" label={t('workshopsUi:materialUrl')} value={url} onChange={(event) => setUrl(event.currentTarget.value)} error={errors.url} maxLength={500} required />
+            </SimpleGrid>
+          )}
           {failure && (
             <Alert color="red" role="alert">
               {failure}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { catalogues } from '@alliance/shared-i18n';
 import { renderApp, user } from '../../../testing/render-app';
@@ -192,6 +192,51 @@ describe('Workshop editor', () => {
       id: null,
       input: { title: [{ locale: 'es', value: 'Priorización' }], startsAt: '2027-03-04T14:00:00.000Z', endsAt: '2027-03-04T16:30:00.000Z' },
     });
+  });
+
+  it('adds an evidence bank item as a material: picked by search, sent by id with an optional title', async () => {
+    const workshop = editing();
+    const withItem = editing({
+      materials: [
+        {
+          __typename: 'WorkshopMaterial',
+          id: 'm-9',
+          phase: 'BEFORE',
+          title: 'Escuelas multigrado en Haití',
+          url: '/evidence/e-2',
+          evidenceItem: { __typename: 'EvidenceItem', id: 'e-2', title: 'Escuelas multigrado en Haití' },
+        },
+      ],
+    });
+    const { requests } = renderApp(
+      '/manage/workshops/w-1?tab=materials',
+      {
+        ...lookups,
+        WorkshopForEditing: () => ({ data: { workshopById: workshop } }),
+        EvidencePickerSearch: () => ({
+          data: {
+            evidenceSearch: {
+              __typename: 'EvidenceSearchResult',
+              hits: [{ __typename: 'EvidenceSearchHit', item: { __typename: 'EvidenceItem', id: 'e-2', title: 'Escuelas multigrado en Haití', type: 'CASE_STUDY', year: 2023 } }],
+            },
+          },
+        }),
+        AddMaterial: () => ({ data: { addMaterial: withItem } }),
+      },
+      organiser(),
+    );
+    const editor = await screen.findByTestId('materials-editor', {}, { timeout: 15_000 });
+    fireEvent.change(within(editor).getByTestId('material-kind'), { target: { value: 'EVIDENCE' } });
+    // Nothing chosen yet: the form says so and sends nothing.
+    fireEvent.click(within(editor).getByTestId('add-material'));
+    expect(await within(editor).findByText(es.errorMaterialEvidence)).toBeInTheDocument();
+    const picker = within(editor).getByRole('combobox', { name: es.materialEvidence });
+    act(() => picker.focus());
+    fireEvent.click(await within(editor).findByRole('option', { name: /Escuelas multigrado en Haití/, hidden: true }));
+    expect(within(editor).getByTestId('material-evidence-chosen')).toHaveTextContent(fill(es.materialEvidenceChosen, { title: 'Escuelas multigrado en Haití' }));
+    fireEvent.click(within(editor).getByTestId('add-material'));
+    await waitFor(() => expect(requests.find((r) => r.operationName === 'AddMaterial')?.variables).toEqual({ workshopId: 'w-1', input: { phase: 'BEFORE', evidenceItemId: 'e-2', title: null } }));
+    expect(await within(editor).findByRole('link', { name: 'Escuelas multigrado en Haití' })).toHaveAttribute('href', '/evidence/e-2');
   });
 
   it('cancelling asks for a note in a confirm dialog; the server message shows when a move is refused', async () => {

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { LOCALES, type Locale } from '@alliance/shared-core';
-import type { LocalizedText } from './workshops.constants';
+import { LOCALES, isLocale, type Locale } from '@alliance/shared-core';
+
+/** A text in several languages as stored in jsonb: { es: '...', pt: '...' }. */
+export type LocalizedText = Partial<Record<Locale, string>>;
 
 /** Reader's locale first, then es -> en -> pt -> fr, then whatever is present. */
 const FALLBACK: readonly Locale[] = ['es', 'en', 'pt', 'fr'];
 
 /** The text of `value` in the reader's language, falling back so something is always shown. */
-export function pickLocalized(value: LocalizedText | null | undefined, locale: Locale): string {
+export function pickLocalized(value: LocalizedText | null | undefined, locale: string | null | undefined): string {
   if (!value) return '';
-  const own = value[locale];
+  const own = isLocale(locale) ? value[locale] : undefined;
   if (own) return own;
   for (const l of FALLBACK) {
     const v = value[l];
@@ -41,10 +43,11 @@ export function localizedFromList(list: ReadonlyArray<LocalizedEntry> | null | u
 /**
  * Input schema for a text written in one or more languages. Each entry is trimmed, blank entries
  * are dropped, a locale may appear once, and (unless optional) at least one language must remain.
- * Output is the jsonb shape stored in the database.
+ * Output is the jsonb shape stored in the database. Error keys live in the caller's i18n namespace
+ * (`<namespace>:textInvalid`, `:localeDuplicate`, `:textRequired`).
  */
-export function localizedSchema(max: number, opts: { optional?: boolean; key?: string } = {}) {
-  const key = opts.key ?? 'workshops:textInvalid';
+export function localizedSchema(max: number, opts: { namespace: string; optional?: boolean; key?: string }) {
+  const key = opts.key ?? `${opts.namespace}:textInvalid`;
   const entry = z.object({
     locale: z.enum(LOCALES, { error: 'validation:localeInvalid' }),
     value: z.string({ error: 'validation:required' }).trim().max(max, { error: key }),
@@ -56,11 +59,11 @@ export function localizedSchema(max: number, opts: { optional?: boolean; key?: s
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       for (const [i, e] of (list ?? []).entries()) {
-        if (seen.has(e.locale)) ctx.addIssue({ code: 'custom', path: [i, 'locale'], message: 'workshops:localeDuplicate' });
+        if (seen.has(e.locale)) ctx.addIssue({ code: 'custom', path: [i, 'locale'], message: `${opts.namespace}:localeDuplicate` });
         seen.add(e.locale);
       }
       const filled = (list ?? []).filter((e) => e.value.length > 0).length;
-      if (!opts.optional && filled === 0) ctx.addIssue({ code: 'custom', message: 'workshops:textRequired' });
+      if (!opts.optional && filled === 0) ctx.addIssue({ code: 'custom', message: `${opts.namespace}:textRequired` });
     })
     .transform((list) => localizedFromList(list ?? []));
 }

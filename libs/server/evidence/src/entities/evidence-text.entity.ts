@@ -1,0 +1,39 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { EvidenceItem } from './evidence-item.entity';
+
+/**
+ * Title and abstract of an item in one language. `search` and `plain` are derived in SQL by the
+ * items service on every write (never through the ORM), so they are not selected by default.
+ */
+@Entity('evidence_texts')
+@Index('idx_evidence_texts_item', ['itemId'])
+export class EvidenceText {
+  @PrimaryColumn({ type: 'uuid' })
+  itemId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 2 })
+  locale: string;
+
+  @ManyToOne(() => EvidenceItem, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'item_id' })
+  item?: EvidenceItem;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 5000 })
+  abstract: string;
+
+  @Column({ type: 'boolean', default: false })
+  original: boolean;
+
+  /** Native-stemmed and unaccented vectors of title (A) and abstract (B) together. */
+  @Index('idx_evidence_texts_search', { synchronize: false })
+  @Column({ type: 'tsvector', select: false })
+  search?: string;
+
+  /** lower(unaccent(title)): trigram typo tolerance. */
+  @Index('idx_evidence_texts_plain', { synchronize: false })
+  @Column({ type: 'text', select: false })
+  plain?: string;
+}

@@ -1,0 +1,11 @@
+export * from './entities';
+export * from './evidence.constants';
+export { EvidenceModule } from './evidence.module';
+export * from './dto/enums';
+export * from './dto/models';
+export * from './dto/inputs';
+export { EvidenceAccessService, canSee, publishedVisibleSql, isEvidenceReviewer, type EvidenceViewer } from './access';
+export { EvidenceItemsService, canEditItem, canSubmitItem, canReviewItem, canDeleteItem, isInsider } from './items.service';
+export { evidenceLoaders, textFor } from './loaders';
+export { normaliseDoi, isHttpUrl } from './evidence-input';
+export { EvidenceUsageRegistry, type EvidenceUsageProvider, type EvidenceUsage } from './search/usage-registry';
