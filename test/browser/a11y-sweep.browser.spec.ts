@@ -35,6 +35,8 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const routes: Record<Role, string[]> = { anonymous: [], participant: [], admin: [] };
+  /** How long each page took, so a slow page shows up in the log rather than as a sweep timeout. */
+  const timings: Array<{ label: string; ms: number }> = [];
 
   beforeAll(async () => {
     // The demo data only loads into a database without organisations: give this portal its own.
@@ -305,6 +307,9 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
     routes.anonymous.push('/evidence', '/evidence?q=evaluacion', `/evidence/${evidenceId}`);
     routes.participant.push('/my/evidence', '/evidence/new');
     routes.admin.push('/manage/evidence', `/manage/evidence/${awaitingId}`, `/evidence/${evidenceId}/edit`);
+    // A11Y_ONLY=<text> narrows the sweep to the routes containing it (to look into one area quickly).
+    const only = process.env.A11Y_ONLY;
+    if (only) for (const role of Object.keys(routes) as Role[]) routes[role] = routes[role].filter((path) => path.includes(only));
   });
 
   afterAll(async () => {
@@ -356,6 +361,7 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
       await page.waitForFunction((l) => document.documentElement.lang === l, locale);
       for (const path of routes[role]) {
         const label = `${role} ${locale} ${path}`;
+        const routeStarted = Date.now();
         await record(label, async () => {
           await page.setViewportSize(DESKTOP);
           await page.goto(`${portal.url}${path}`);
@@ -396,6 +402,7 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
           expect({ page: `${label} header (360 px)`, overflow: header }).toEqual({ page: `${label} header (360 px)`, overflow: 0 });
           await expectNoAxeViolations(page, `${label} (360 px)`);
         });
+        timings.push({ label, ms: Date.now() - routeStarted });
       }
     }
   }
@@ -406,6 +413,8 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
     // One context per role, the three roles side by side.
     await Promise.all((['anonymous', 'participant', 'admin'] as const).map((role) => sweep(role, failures)));
     process.stdout.write(`a11y sweep: ${Object.values(routes).flat().length} routes x 4 languages x 2 sizes (axe at 1280 px in es) in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 8);
+    process.stdout.write(`slowest pages: ${slowest.map((t) => `${t.label} ${(t.ms / 1000).toFixed(1)} s`).join('; ')}\n`);
     expect(failures).toEqual([]);
-  }, 900_000);
+  }, 2_400_000);
 });

@@ -277,5 +277,7 @@ describe('an NGO applies, the secretariat asks for changes and approves, the rep
     // The secretariat dashboard counts the new member.
     expect(await totalMembers(admin, url)).toBe(membersBefore + 1);
     await expectNoAxeViolations(admin, `alliance dashboard (${locale})`);
-  });
+    // The whole path (two accounts, application, review, approval, invitation, focal point) with
+    // axe on every page takes about three minutes on a loaded 2-core machine.
+  }, 300_000);
 });

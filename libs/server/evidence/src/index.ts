@@ -9,3 +9,4 @@ export { EvidenceItemsService, canEditItem, canSubmitItem, canReviewItem, canDel
 export { evidenceLoaders, textFor } from './loaders';
 export { normaliseDoi, isHttpUrl } from './evidence-input';
 export { EvidenceUsageRegistry, type EvidenceUsageProvider, type EvidenceUsage } from './search/usage-registry';
+export { insertEvidenceItem, type EvidenceFixture } from './testing/evidence-fixtures';

@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { EvidenceUsageRegistry, type EvidenceViewer } from '@alliance/server-evidence';
+import { EvidenceUsageRegistry, insertEvidenceItem, type EvidenceViewer } from '@alliance/server-evidence';
 import { UsersService } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { CourseEvidenceService } from './course-evidence.service';
 import { CoursesService } from './courses.service';
 import { StructureService } from './structure.service';
-import { insertEvidenceItem } from './testing/evidence-fixtures';
 import { createLearningTestApp } from './testing/learning-test-app';
 import type { LearningActor } from './util';
 

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- citation-js ships no types; the ambient ones must travel with this file into every project that compiles it (learning, workshops).
 /// <reference path="./citation-js.d.ts" />
 import { Worker } from 'node:worker_threads';
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';

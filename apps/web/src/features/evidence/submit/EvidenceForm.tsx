@@ -372,7 +372,7 @@ function TextBlockFields({ block, original, languageLabel, errors, onChange, onR
         />
         {!original && (
           <Group>
-            <Button variant="subtle" color="red.9" size="xs" onClick={onRemove} data-testid={`remove-translation-${block.locale}`}>
+            <Button variant="subtle" color="red" size="xs" onClick={onRemove} data-testid={`remove-translation-${block.locale}`}>
               {t('evidenceSubmit:removeTranslation', { language: languageLabel })}
             </Button>
           </Group>
@@ -413,7 +413,7 @@ function AuthorFields({ author, number, errors, onChange, onRemove }: AuthorFiel
         data-testid={`author-affiliation-${number - 1}`}
       />
       {onRemove && (
-        <Button variant="subtle" color="red.9" mt={{ base: 0, sm: 24 }} onClick={onRemove}>
+        <Button variant="subtle" color="red" mt={{ base: 0, sm: 24 }} onClick={onRemove}>
           {t('evidenceSubmit:removeAuthor', { number })}
         </Button>
       )}

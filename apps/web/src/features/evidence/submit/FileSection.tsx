@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../learning/shared/format';
 import type { EvidenceEditingFields } from '../operations-submit';
 import { FileVersions } from './components';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, EvidenceUploadError, uploadEvidenceFile } from './upload';
+import { UploadError } from '../../../app/upload';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, uploadEvidenceFile } from './upload';
 
 interface FileSectionProps {
   item: EvidenceEditingFields;
@@ -45,9 +46,9 @@ export function FileSection({ item, onUploaded }: FileSectionProps) {
       await onUploaded();
       setDone(t('evidenceSubmit:uploadDone', { filename: stored.filename, version: stored.version }));
     } catch (error) {
-      const status = error instanceof EvidenceUploadError ? error.status : 0;
+      const status = error instanceof UploadError ? error.status : 0;
       if (status === -1) setFailure(t('evidenceSubmit:uploadCancelled'));
-      else if (error instanceof EvidenceUploadError && error.message) setFailure(error.message);
+      else if (error instanceof UploadError && error.message) setFailure(error.message);
       else if (status === 413) setFailure(t('evidenceSubmit:uploadTooLarge', { size: limit }));
       else if (status === 415) setFailure(t('evidenceSubmit:uploadWrongType'));
       else setFailure(t('evidenceSubmit:uploadFailed'));

@@ -8,8 +8,8 @@ export interface EvidenceFixture {
 }
 
 /**
- * An evidence bank item written straight to the tables (test-only): these specs are about the
- * links, not the evidence workflow, so they do not go through submission and review.
+ * An evidence bank item written straight to the tables (test-only), for later domains whose specs
+ * are about linking items, not the evidence workflow, so they skip submission and review.
  */
 export async function insertEvidenceItem(dataSource: DataSource, submitterId: string, fixture: EvidenceFixture): Promise<string> {
   const status = fixture.status ?? 'PUBLISHED';
