@@ -142,6 +142,8 @@ describe('public member directory, organisation and country pages, secretariat d
     const items = page.getByTestId('directory-item');
     await items.filter({ hasText: members.ngo.name }).waitFor();
     await items.filter({ hasText: members.ministry.name }).waitFor();
+    // Both were on the unfiltered page too: the network leaving shows the search has applied.
+    await items.filter({ hasText: members.network.name }).waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('q')).toBe('educacion');
     // A name-only word narrows to that organisation.
     await page.getByRole('searchbox', { name: d.es.searchLabel }).fill('andina');

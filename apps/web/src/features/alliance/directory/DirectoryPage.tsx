@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
@@ -20,8 +20,14 @@ export default function DirectoryPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
 
-  // The back button (or a shared link) changes the URL: the search box follows it.
-  useEffect(() => setSearchText(filters.search), [filters.search]);
+  // The back button (or a shared link) changes the URL: the search box follows it. A search the
+  // person just submitted is skipped, since the router commits it later and would otherwise
+  // overwrite whatever they typed meanwhile.
+  const submittedSearch = useRef(filters.search);
+  useEffect(() => {
+    if (filters.search !== submittedSearch.current) setSearchText(filters.search);
+    submittedSearch.current = filters.search;
+  }, [filters.search]);
 
   const variables = directoryVariables(filters);
   const { data, previousData, loading, error, fetchMore } = useQuery(DIRECTORY, { variables });
@@ -34,6 +40,7 @@ export default function DirectoryPage() {
   };
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
+    submittedSearch.current = searchText.trim();
     apply({ search: searchText });
   };
 
