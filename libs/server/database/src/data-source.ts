@@ -26,7 +26,9 @@ export function dataSourceOptions({ url, entities, poolSize = 10, applicationNam
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     useUTC: true,
-    extra: { max: poolSize, application_name: applicationName, connectionTimeoutMillis: 5000 },
+    // JIT compiles any plan above jit_above_cost, which search counts over many rows reach: it cost
+    // 0.8 s of a 1.4 s evidence search at 100,000 items and never pays off for short statements.
+    extra: { max: poolSize, application_name: applicationName, connectionTimeoutMillis: 5000, options: '-c jit=off' },
     logging: ['error'],
   };
 }

@@ -58,6 +58,15 @@ export function publishedVisibleSql(alias: string, viewer: EvidenceViewer | unde
   return viewer?.member ? `${alias}.status = 'PUBLISHED'` : `${alias}.status = 'PUBLISHED' AND ${alias}.visibility = 'PUBLIC'`;
 }
 
+/**
+ * SQL condition (no parameters) that a search document aliased `alias` is visible to the viewer.
+ * Only published items have documents; members-only ones are for members and staff.
+ */
+export function searchVisibleSql(alias: string, viewer: EvidenceViewer | undefined): string {
+  if (!IDENTIFIER.test(alias)) throw new Error(`Invalid SQL alias: ${alias}`);
+  return viewer?.member ? 'TRUE' : `NOT ${alias}.members_only`;
+}
+
 /** Whether the viewer may see the item at all (everyone else is told it does not exist). */
 export function canSee(item: Pick<EvidenceItem, 'status' | 'visibility' | 'submitterId'>, viewer?: EvidenceViewer): boolean {
   if (item.status === 'PUBLISHED' && (item.visibility === 'PUBLIC' || viewer?.member)) return true;

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { EvidenceSearchDocuments1796206013475 } from './1796206013475-EvidenceSearchDocuments';
 import { EvidenceBank1796190740660 } from './1796190740660-EvidenceBank';
 import { WorkshopsDomain1795454345408 } from './1795454345408-WorkshopsDomain';
 import { LearningDomain1795452185937 } from './1795452185937-LearningDomain';
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LearningDomain1795452185937,
   WorkshopsDomain1795454345408,
   EvidenceBank1796190740660,
+  EvidenceSearchDocuments1796206013475,
 ];

@@ -27,13 +27,15 @@ export class EvidenceText {
   @Column({ type: 'boolean', default: false })
   original: boolean;
 
-  /** Native-stemmed and unaccented vectors of title (A) and abstract (B) together. */
-  @Index('idx_evidence_texts_search', { synchronize: false })
+  /**
+   * Native-stemmed and unaccented vectors of title (A) and abstract (B) together. Searches go
+   * through evidence_search_documents (one row per published item, kept by triggers), which
+   * joins the vectors of all an item's texts; this one ranks and highlights a page of hits.
+   */
   @Column({ type: 'tsvector', select: false })
   search?: string;
 
-  /** lower(unaccent(title)): trigram typo tolerance. */
-  @Index('idx_evidence_texts_plain', { synchronize: false })
+  /** lower(unaccent(title)): trigram typo tolerance (indexed in evidence_search_documents.titles). */
   @Column({ type: 'text', select: false })
   plain?: string;
 }

@@ -12,8 +12,15 @@ export const HIGHLIGHT_STOP = '\uE001';
 /** Only this many of the most recently published matches are ranked (ts_rank_cd reads every vector). */
 export const RANKED_CANDIDATES = 1000;
 
-/** Weight of a text in the reader's own language against the same score in another language. */
+/** Weight of an item available in the reader's language against the same score in another language. */
 export const READER_LOCALE_BOOST = 1.5;
+
+/**
+ * One row per published item (see the EvidenceSearchDocuments migration): facets, visibility and
+ * all its texts' vectors together, maintained by triggers. Searches match, filter, count and
+ * rank here; evidence_texts is read only for the page's highlights.
+ */
+export const SEARCH_DOCUMENTS = 'evidence_search_documents';
 
 /** Collects positional parameters so fragments can be assembled in any order. */
 export class SqlParams {
@@ -40,12 +47,16 @@ export function nativeConfigSql(localeColumn: string): string {
   return `(CASE ${localeColumn} ${cases} ELSE '${UNACCENT_CONFIG}' END)::regconfig`;
 }
 
-/** How texts match and how a matching text scores: full text, or trigram similarity of titles. */
+/** How items match and how a match scores: full text, or trigram similarity of titles. */
 export interface Matcher {
-  /** Condition on evidence_texts aliased `t`. */
-  matches(t: string): string;
-  /** Score of a matching text (higher is better). */
-  score(t: string): string;
+  /** Condition on a search document aliased `d`. */
+  matches(d: string): string;
+  /** Score of a matching document (higher is better). */
+  score(d: string): string;
+  /** Condition on an evidence_texts row aliased `t`: which of the item's texts matched. */
+  textMatches(t: string): string;
+  /** Score of a matching text, to pick the one a hit shows. */
+  textScore(t: string): string;
   /** Whether the hit's title and abstract can be highlighted. */
   highlights: boolean;
   tsQuery?: string;
@@ -56,8 +67,10 @@ export function fullTextMatcher(params: SqlParams, query: string): Matcher {
   return {
     tsQuery,
     highlights: true,
-    matches: (t) => `${t}.search @@ ${tsQuery}`,
-    score: (t) => `ts_rank_cd(${t}.search, ${tsQuery})`,
+    matches: (d) => `${d}.document @@ ${tsQuery}`,
+    score: (d) => `ts_rank_cd(${d}.document, ${tsQuery})`,
+    textMatches: (t) => `${t}.search @@ ${tsQuery}`,
+    textScore: (t) => `ts_rank_cd(${t}.search, ${tsQuery})`,
   };
 }
 
@@ -69,8 +82,10 @@ export function trigramMatcher(params: SqlParams, query: string): Matcher {
   const q = `lower(unaccent(${params.add(query)}::text))`;
   return {
     highlights: false,
-    matches: (t) => `${t}.plain %> ${q}`,
-    score: (t) => `word_similarity(${q}, ${t}.plain)`,
+    matches: (d) => `${d}.titles %> ${q}`,
+    score: (d) => `word_similarity(${q}, ${d}.titles)`,
+    textMatches: (t) => `${t}.plain %> ${q}`,
+    textScore: (t) => `word_similarity(${q}, ${t}.plain)`,
   };
 }
 
@@ -86,25 +101,22 @@ export interface FilterValues {
 export type FacetName = 'types' | 'countries' | 'focusAreas' | 'languages' | 'years' | 'licences';
 export const FACETS: readonly FacetName[] = ['types', 'countries', 'focusAreas', 'languages', 'years', 'licences'];
 
-/** Each active filter as a condition on evidence_items aliased `i`, keyed by its facet. */
-export function filterConditions(params: SqlParams, f: FilterValues, i = 'i'): Partial<Record<FacetName, string>> {
+/** Each active filter as a condition on a search document aliased `d`, keyed by its facet. */
+export function filterConditions(params: SqlParams, f: FilterValues, d = 'd'): Partial<Record<FacetName, string>> {
   const out: Partial<Record<FacetName, string>> = {};
-  if (f.types.length) out.types = `${i}.type = ANY(${params.add(f.types)}::text[])`;
-  if (f.countryCodes.length) {
-    out.countries = `EXISTS (SELECT 1 FROM evidence_item_countries fc WHERE fc.item_id = ${i}.id AND fc.country_code = ANY(${params.add(f.countryCodes)}::text[]))`;
-  }
-  if (f.focusAreaIds.length) {
-    out.focusAreas = `EXISTS (SELECT 1 FROM evidence_item_focus_areas ff WHERE ff.item_id = ${i}.id AND ff.focus_area_id = ANY(${params.add(f.focusAreaIds)}::uuid[]))`;
-  }
-  if (f.languages.length) out.languages = `${i}.language = ANY(${params.add(f.languages)}::text[])`;
-  if (f.years.length) out.years = `${i}.year = ANY(${params.add(f.years)}::int[])`;
-  if (f.licences.length) out.licences = `${i}.licence = ANY(${params.add(f.licences)}::text[])`;
+  if (f.types.length) out.types = `${d}.type = ANY(${params.add(f.types)}::text[])`;
+  if (f.countryCodes.length) out.countries = `${d}.country_codes && ${params.add(f.countryCodes)}::varchar[]`;
+  if (f.focusAreaIds.length) out.focusAreas = `${d}.focus_area_ids && ${params.add(f.focusAreaIds)}::uuid[]`;
+  if (f.languages.length) out.languages = `${d}.language = ANY(${params.add(f.languages)}::text[])`;
+  if (f.years.length) out.years = `${d}.year = ANY(${params.add(f.years)}::int[])`;
+  if (f.licences.length) out.licences = `${d}.licence = ANY(${params.add(f.licences)}::text[])`;
   return out;
 }
 
 const and = (parts: Array<string | undefined>): string => parts.filter((p): p is string => !!p).join(' AND ') || 'TRUE';
 
 export interface SearchSqlOptions {
+  /** Condition on a search document aliased `d`: the viewer may see it. */
   visible: string;
   matcher: Matcher | null;
   filters: Partial<Record<FacetName, string>>;
@@ -112,6 +124,8 @@ export interface SearchSqlOptions {
   locale: Locale;
   offset: number;
   limit: number;
+  /** The total from countsSql: picks how candidates are collected. */
+  expectedMatches: number;
 }
 
 /**
@@ -123,38 +137,41 @@ export interface SearchSqlOptions {
  */
 export function hitsSql(params: SqlParams, o: SearchSqlOptions): string {
   const m = o.matcher;
-  const where = and([o.visible, m ? `EXISTS (SELECT 1 FROM evidence_texts mt WHERE mt.item_id = i.id AND ${m.matches('mt')})` : undefined, ...FACETS.map((f) => o.filters[f])]);
+  const where = and([o.visible, m?.matches('d'), ...FACETS.map((f) => o.filters[f])]);
   const loc = `${params.add(o.locale)}::text`;
   const offset = `${params.add(o.offset)}::int`;
   const limit = `${params.add(o.limit)}::int`;
-  const boost = (t: string) => `(CASE WHEN ${t}.locale = ${loc} THEN ${READER_LOCALE_BOOST} ELSE 1 END)`;
 
   let page: string;
   if (m && o.sort === 'RELEVANCE') {
     const candidates = `${params.add(RANKED_CANDIDATES)}::int`;
+    const boost = `(CASE WHEN ${loc} = ANY(c.locales) THEN ${READER_LOCALE_BOOST} ELSE 1 END)`;
+    // The score is computed over the candidates only: in the same SELECT as the LIMIT it would
+    // run for every match before the cut.
+    // Few matches: collect them all through the index, then sort. Many: walk the newest first,
+    // which finds the candidates after a few thousand rows (the planner misjudges OR-ed tsqueries
+    // and would otherwise walk every document for a rare word).
+    const newest = o.expectedMatches > RANKED_CANDIDATES * 5
+      ? `SELECT d.item_id, d.published_at, d.locales, d.document, d.titles FROM ${SEARCH_DOCUMENTS} d WHERE ${where}`
+      : `SELECT * FROM (SELECT d.item_id, d.published_at, d.locales, d.document, d.titles FROM ${SEARCH_DOCUMENTS} d WHERE ${where} OFFSET 0) d`;
     page = `
-      matched AS (SELECT i.id, i.published_at FROM evidence_items i WHERE ${where}),
-      candidates AS (SELECT id, published_at FROM matched ORDER BY published_at DESC, id DESC LIMIT ${candidates}),
-      ranked AS (
-        SELECT c.id, c.published_at, max(${m.score('rt')} * ${boost('rt')}) AS rank
-        FROM candidates c JOIN evidence_texts rt ON rt.item_id = c.id AND ${m.matches('rt')}
-        GROUP BY c.id, c.published_at
-      ),
+      candidates AS MATERIALIZED (${newest} ORDER BY d.published_at DESC, d.item_id DESC LIMIT ${candidates}),
       ordered AS (
-        SELECT id, 0 AS bucket, rank, published_at FROM ranked
+        SELECT c.item_id, 0 AS bucket, ${m.score('c')} * ${boost} AS rank, c.published_at FROM candidates c
         UNION ALL
-        (SELECT id, 1, 0, published_at FROM matched ORDER BY published_at DESC, id DESC OFFSET ${candidates} LIMIT greatest(0, ${offset} + ${limit} - ${candidates}))
+        (SELECT d.item_id, 1, 0, d.published_at FROM ${SEARCH_DOCUMENTS} d WHERE ${where}
+         ORDER BY d.published_at DESC, d.item_id DESC OFFSET ${candidates} LIMIT greatest(0, ${offset} + ${limit} - ${candidates}))
       ),
       page AS (
-        SELECT id, row_number() OVER (ORDER BY bucket, rank DESC, published_at DESC, id DESC) AS ord
-        FROM ordered ORDER BY bucket, rank DESC, published_at DESC, id DESC OFFSET ${offset} LIMIT ${limit}
+        SELECT item_id AS id, row_number() OVER (ORDER BY bucket, rank DESC, published_at DESC, item_id DESC) AS ord
+        FROM ordered ORDER BY bucket, rank DESC, published_at DESC, item_id DESC OFFSET ${offset} LIMIT ${limit}
       )`;
   } else {
-    const order = o.sort === 'YEAR' ? 'i.year DESC, i.published_at DESC, i.id DESC' : 'i.published_at DESC, i.id DESC';
+    const order = o.sort === 'YEAR' ? 'd.year DESC, d.published_at DESC, d.item_id DESC' : 'd.published_at DESC, d.item_id DESC';
     page = `
       page AS (
-        SELECT i.id, row_number() OVER (ORDER BY ${order}) AS ord
-        FROM evidence_items i WHERE ${where} ORDER BY ${order} OFFSET ${offset} LIMIT ${limit}
+        SELECT d.item_id AS id, row_number() OVER (ORDER BY ${order}) AS ord
+        FROM ${SEARCH_DOCUMENTS} d WHERE ${where} ORDER BY ${order} OFFSET ${offset} LIMIT ${limit}
       )`;
   }
 
@@ -173,10 +190,11 @@ export function hitsSql(params: SqlParams, o: SearchSqlOptions): string {
             ts_headline('${UNACCENT_CONFIG}', ${strip(col)}, ${m.tsQuery}, ${options}) AS folded) h)`
       : strip(col);
 
+  const textBoost = `(CASE WHEN bt.locale = ${loc} THEN ${READER_LOCALE_BOOST} ELSE 1 END)`;
   const bestText = m
     ? `SELECT bt.locale, ${headline('bt.title', titleOpts)} AS title, ${headline('bt.abstract', abstractOpts)} AS snippet
-       FROM evidence_texts bt WHERE bt.item_id = p.id AND ${m.matches('bt')}
-       ORDER BY ${m.score('bt')} * ${boost('bt')} DESC, bt.locale = ${loc} DESC, bt.original DESC LIMIT 1`
+       FROM evidence_texts bt WHERE bt.item_id = p.id AND ${m.textMatches('bt')}
+       ORDER BY ${m.textScore('bt')} * ${textBoost} DESC, bt.locale = ${loc} DESC, bt.original DESC LIMIT 1`
     : `SELECT bt.locale, ${strip('bt.title')} AS title, ${strip('bt.abstract')} AS snippet
        FROM evidence_texts bt WHERE bt.item_id = p.id
        ORDER BY bt.locale = ${loc} DESC, bt.original DESC LIMIT 1`;
@@ -188,32 +206,40 @@ export function hitsSql(params: SqlParams, o: SearchSqlOptions): string {
 }
 
 /**
- * Exact total and every facet's counts in one statement. The matching, visible items are computed
+ * Exact total and every facet's counts in one statement. The matching, visible documents are read
  * once; each facet then counts them with every filter except its own (drill-down), and `total`
- * applies them all.
+ * applies them all. The single-valued facets are counted in one pass (grouping sets).
  */
 export function countsSql(o: Pick<SearchSqlOptions, 'visible' | 'matcher' | 'filters' | 'locale'>): string {
   const m = o.matcher;
   const flags = FACETS.filter((f) => o.filters[f]);
   const base = `base AS MATERIALIZED (
-    SELECT i.id, i.type, i.language, i.year, i.licence${flags.map((f) => `, (${o.filters[f]}) AS ok_${f}`).join('')}
-    FROM evidence_items i
-    WHERE ${and([o.visible, m ? `EXISTS (SELECT 1 FROM evidence_texts mt WHERE mt.item_id = i.id AND ${m.matches('mt')})` : undefined])}
+    SELECT d.type, d.language, d.year, d.licence, d.country_codes, d.focus_area_ids${flags.map((f) => `, (${o.filters[f]}) AS ok_${f}`).join('')}
+    FROM ${SEARCH_DOCUMENTS} d
+    WHERE ${and([o.visible, m?.matches('d')])}
   )`;
   const except = (facet: FacetName | null) => and(flags.filter((f) => f !== facet).map((f) => `b.ok_${f}`));
   const name = `name_${o.locale}`; // o.locale is one of LOCALES, never user text
+  const single: Array<[FacetName, string]> = [
+    ['types', 'b.type'],
+    ['languages', 'b.language'],
+    ['years', 'b.year'],
+    ['licences', 'b.licence'],
+  ];
+  const groupedFacet = `CASE ${single.map(([f, col]) => `WHEN GROUPING(${col}) = 0 THEN '${f}'`).join(' ')} ELSE 'total' END`;
+  const groupedValue = `coalesce(${single.map(([, col]) => `${col}::text`).join(', ')}, '')`;
+  const groupedCount = `CASE ${single.map(([f, col]) => `WHEN GROUPING(${col}) = 0 THEN count(*) FILTER (WHERE ${except(f)})`).join(' ')} ELSE count(*) FILTER (WHERE ${except(null)}) END`;
   const parts = [
-    `SELECT 'total' AS facet, '' AS value, count(*)::int AS count, NULL::text AS label FROM base b WHERE ${except(null)}`,
-    `SELECT 'types', b.type, count(*)::int, NULL FROM base b WHERE ${except('types')} GROUP BY b.type`,
-    `SELECT 'countries', c.country_code, count(*)::int, min(ac.${name}) FROM base b
-       JOIN evidence_item_countries c ON c.item_id = b.id LEFT JOIN alliance_countries ac ON ac.code = c.country_code
-       WHERE ${except('countries')} GROUP BY c.country_code`,
-    `SELECT 'focusAreas', fa.focus_area_id::text, count(*)::int, min(af.${name}) FROM base b
-       JOIN evidence_item_focus_areas fa ON fa.item_id = b.id LEFT JOIN alliance_focus_areas af ON af.id = fa.focus_area_id
-       WHERE ${except('focusAreas')} GROUP BY fa.focus_area_id`,
-    `SELECT 'languages', b.language, count(*)::int, NULL FROM base b WHERE ${except('languages')} GROUP BY b.language`,
-    `SELECT 'years', b.year::text, count(*)::int, NULL FROM base b WHERE ${except('years')} GROUP BY b.year`,
-    `SELECT 'licences', b.licence, count(*)::int, NULL FROM base b WHERE ${except('licences')} GROUP BY b.licence`,
+    `SELECT facet, value, count::int, NULL::text AS label FROM (
+       SELECT ${groupedFacet} AS facet, ${groupedValue} AS value, ${groupedCount} AS count
+       FROM base b GROUP BY GROUPING SETS (${single.map(([, col]) => `(${col})`).join(', ')}, ())
+     ) g WHERE count > 0 OR facet = 'total'`,
+    `SELECT 'countries', c.code, c.n, ac.${name} FROM (
+       SELECT code::text, count(*)::int AS n FROM base b CROSS JOIN LATERAL unnest(b.country_codes) code WHERE ${except('countries')} GROUP BY code
+     ) c LEFT JOIN alliance_countries ac ON ac.code = c.code`,
+    `SELECT 'focusAreas', f.id::text, f.n, af.${name} FROM (
+       SELECT id, count(*)::int AS n FROM base b CROSS JOIN LATERAL unnest(b.focus_area_ids) id WHERE ${except('focusAreas')} GROUP BY id
+     ) f LEFT JOIN alliance_focus_areas af ON af.id = f.id`,
   ];
   return `WITH ${base}\n${parts.join('\nUNION ALL\n')}`;
 }

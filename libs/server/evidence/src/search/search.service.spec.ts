@@ -326,4 +326,39 @@ describe('evidence search (real PostgreSQL)', () => {
     expect((await registry.usagesOf(ids.A, member, 'es')).map((u) => u.kind)).toEqual(['COURSE', 'WORKSHOP']);
     expect(await registry.usagesOf(ids.B, member, 'es')).toEqual([]);
   });
+
+  // Last: it changes items and puts them back.
+  it('serves a repeated search from its cache only while the search documents are unchanged', async () => {
+    const statements = jest.spyOn(dataSource, 'query');
+    const counted = () => statements.mock.calls.filter(([sql]) => String(sql).includes('GROUPING(')).length;
+    try {
+      const first = await search({ query: M, first: 50 });
+      expect(first.totalCount).toBe(4);
+      const before = counted();
+      expect(await search({ query: M, first: 50 })).toEqual(first);
+      expect(counted()).toBe(before);
+
+      // A title edit (trigger on evidence_texts), a visibility change and an unpublication
+      // (evidence_items) each reach the next search at once.
+      await dataSource.query(`UPDATE evidence_texts SET title = title || ' altiplano', search = search || to_tsvector('simple', 'altiplano') WHERE item_id = $1 AND locale = 'es'`, [ids.A]);
+      expect(await find('altiplano')).toEqual([ids.A]);
+      await dataSource.query(`UPDATE evidence_items SET visibility = 'MEMBERS' WHERE id = $1`, [ids.A]);
+      await dataSource.query(`UPDATE evidence_items SET status = 'CHANGES_REQUESTED' WHERE id = $1`, [ids.D]);
+      const changed = await search({ query: M, first: 50 });
+      expect(counted()).toBeGreaterThan(before);
+      expect(changed.totalCount).toBe(2);
+      expect(hitIds(changed).sort()).toEqual([ids.B, ids.C].sort());
+      expect(hitIds(await search({ query: M, first: 50 }, member))).toContain(ids.A);
+      // A download count is not a searched column: the cached result stays valid.
+      const settled = counted();
+      await dataSource.query(`UPDATE evidence_items SET download_count = download_count + 1 WHERE id = $1`, [ids.B]);
+      expect((await search({ query: M, first: 50 })).totalCount).toBe(2);
+      expect(counted()).toBe(settled);
+    } finally {
+      statements.mockRestore();
+      await dataSource.query(`UPDATE evidence_items SET visibility = 'PUBLIC' WHERE id = $1`, [ids.A]);
+      await dataSource.query(`UPDATE evidence_items SET status = 'PUBLISHED' WHERE id = $1`, [ids.D]);
+    }
+    expect((await search({ query: M, first: 50 })).totalCount).toBe(4);
+  });
 });

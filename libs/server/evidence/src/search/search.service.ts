@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { LRUCache } from 'lru-cache';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, decodeCursor, encodeCursor, type PageInfo } from '@alliance/server-graphql';
 import { LOCALES, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
-import { publishedVisibleSql, type EvidenceViewer } from '../access';
+import { publishedVisibleSql, searchVisibleSql, type EvidenceViewer } from '../access';
 import type { EvidenceItem } from '../entities';
 import { EVIDENCE_LICENCES, EVIDENCE_LIMITS, EVIDENCE_SORTS, EVIDENCE_TYPES, type EvidenceSort } from '../evidence.constants';
 import { EvidenceItemsService } from '../items.service';
@@ -62,6 +63,7 @@ export const SEARCH_QUERY_MAX = 200;
 const FILTER_VALUES_MAX = 50;
 const OFFSET_MAX = 100_000;
 const SNIPPET_CHARS = 280;
+const RESULT_CACHE_ENTRIES = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const invalid = (field: string, key = 'validation:invalid') => AppError.badInput([{ field, key }]);
@@ -106,6 +108,14 @@ interface HitRow {
   snippet: string | null;
 }
 
+interface MatchResult {
+  counts: CountRow[];
+  /** Up to first + 1 rows: the extra one says whether there is a next page. */
+  rows: HitRow[];
+  fuzzy: boolean;
+  highlighted: boolean;
+}
+
 interface CountRow {
   facet: FacetName | 'total';
   value: string;
@@ -120,6 +130,13 @@ interface CountRow {
  */
 @Injectable()
 export class EvidenceSearchService {
+  /**
+   * Recent results (counts, facets and hit rows, never the items themselves) by viewer class,
+   * language and input. Counting tens of thousands of matches costs a few hundred milliseconds;
+   * the same search again costs one small query while nothing was published or changed.
+   */
+  readonly results = new LRUCache<string, MatchResult & { generation: string }>({ max: RESULT_CACHE_ENTRIES });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly items: EvidenceItemsService,
@@ -139,74 +156,112 @@ export class EvidenceSearchService {
       offset = value;
     }
     const filters = parseFilters(input.filters);
-    const visible = publishedVisibleSql('i', viewer);
+    const visible = searchVisibleSql('d', viewer);
 
-    const run = async (kind: 'fulltext' | 'trigram' | null) => {
+    const members = !!viewer?.member;
+    const key = JSON.stringify([members, locale, query, filters, sort, offset, first]);
+    const generation = await this.generation();
+    let found = this.results.get(key);
+    if (!found || found.generation !== generation) {
+      found = { generation, ...(await this.match(query, filters, visible, sort, locale, offset, first)) };
+      this.results.set(key, found);
+    }
+    const { counts, rows, fuzzy, highlighted } = found;
+    const total = counts.find((r) => r.facet === 'total')?.count ?? 0;
+
+    const hasNextPage = rows.length > first;
+    const pageRows = rows.slice(0, first);
+    // Items are read fresh (never from the cache): their details and visibility are current.
+    const entities = new Map((await this.items.visibleByIds(pageRows.map((r) => r.id), viewer)).map((e) => [e.id, e]));
+    const hits: EvidenceSearchHit[] = pageRows.flatMap((r) => {
+      const item = entities.get(r.id);
+      if (!item) return []; // unpublished between the statements
+      const title = r.title ?? '';
+      const snippet = r.snippet ?? '';
+      return [
+        {
+          item,
+          titleRuns: highlighted ? splitRuns(title) : [{ text: title, highlighted: false }],
+          snippetRuns: highlighted ? splitRuns(snippet) : [{ text: excerpt(snippet), highlighted: false }],
+          matchedLocale: r.locale ?? item.language,
+        },
+      ];
+    });
+
+    const endOffset = offset + hits.length;
+    return {
+      hits,
+      totalCount: total,
+      pageInfo: { hasNextPage, endCursor: hits.length ? encodeCursor([endOffset]) : null },
+      facets: this.facets(await this.withSelectedNames(counts, filters, locale), filters, locale),
+      fuzzy,
+    };
+  }
+
+  /**
+   * Counts and facets first; their total then says whether a page exists and how to collect its
+   * candidates. A query with no full-text match is tried again for titles with a typo (trigrams).
+   */
+  private match(query: string, filters: FilterValues, visible: string, sort: EvidenceSort, locale: Locale, offset: number, first: number): Promise<MatchResult> {
+    // One snapshot, so the counts and the page agree. Counting keeps every match in memory (a few
+    // MB at 100,000 items, which the default 4 MB work_mem would spill to disk). With words to
+    // match, the planner is told not to scan every document: it overestimates OR-ed tsqueries and
+    // picks a sequential scan that decompresses each document, where the index's bitmap reads
+    // only the matching rows.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query(query ? `SET LOCAL work_mem = '32MB'; SET LOCAL enable_seqscan = off` : `SET LOCAL work_mem = '32MB'`);
+      return this.matchIn(manager, query, filters, visible, sort, locale, offset, first);
+    });
+  }
+
+  private async matchIn(manager: EntityManager, query: string, filters: FilterValues, visible: string, sort: EvidenceSort, locale: Locale, offset: number, first: number): Promise<MatchResult> {
+    const attempt = async (kind: 'fulltext' | 'trigram' | null) => {
       const matcherFor = (params: SqlParams): Matcher | null =>
         kind === 'fulltext' ? fullTextMatcher(params, query) : kind === 'trigram' ? trigramMatcher(params, query) : null;
       const countParams = new SqlParams();
       const countMatcher = matcherFor(countParams);
-      const counts: CountRow[] = await this.dataSource.query(
+      const counts: CountRow[] = await manager.query(
         countsSql({ visible, matcher: countMatcher, filters: filterConditions(countParams, filters), locale }),
         countParams.values,
       );
       const total = counts.find((r) => r.facet === 'total')?.count ?? 0;
       return { counts, total, matcherFor };
     };
-
+    let counted = await attempt(query ? 'fulltext' : null);
     let fuzzy = false;
-    let result = await run(query ? 'fulltext' : null);
-    if (query && result.total === 0) {
-      const fallback = await run('trigram');
+    if (query && counted.total === 0) {
+      const fallback = await attempt('trigram');
       if (fallback.total > 0) {
-        result = fallback;
+        counted = fallback;
         fuzzy = true;
       }
     }
 
-    let hits: EvidenceSearchHit[] = [];
-    let hasNextPage = false;
-    if (result.total > offset) {
-      const params = new SqlParams();
-      const matcher = result.matcherFor(params);
-      const sql = hitsSql(params, {
-        visible,
-        matcher,
-        filters: filterConditions(params, filters),
-        sort: sort === 'RELEVANCE' && !matcher ? 'NEWEST' : sort,
-        locale,
-        offset,
-        limit: first + 1,
-      });
-      const rows: HitRow[] = await this.dataSource.query(sql, params.values);
-      hasNextPage = rows.length > first;
-      const pageRows = rows.slice(0, first);
-      const entities = new Map((await this.items.visibleByIds(pageRows.map((r) => r.id), viewer)).map((e) => [e.id, e]));
-      const highlighted = !!matcher?.highlights;
-      hits = pageRows.flatMap((r) => {
-        const item = entities.get(r.id);
-        if (!item) return []; // unpublished between the two statements
-        const title = r.title ?? '';
-        const snippet = r.snippet ?? '';
-        return [
-          {
-            item,
-            titleRuns: highlighted ? splitRuns(title) : [{ text: title, highlighted: false }],
-            snippetRuns: highlighted ? splitRuns(snippet) : [{ text: excerpt(snippet), highlighted: false }],
-            matchedLocale: r.locale ?? item.language,
-          },
-        ];
-      });
-    }
+    const params = new SqlParams();
+    const matcher = counted.matcherFor(params);
+    const rows: HitRow[] =
+      counted.total > offset
+        ? await manager.query(
+            hitsSql(params, {
+              visible,
+              matcher,
+              filters: filterConditions(params, filters),
+              sort: sort === 'RELEVANCE' && !matcher ? 'NEWEST' : sort,
+              locale,
+              offset,
+              limit: first + 1,
+              expectedMatches: counted.total,
+            }),
+            params.values,
+          )
+        : [];
+    return { counts: counted.counts, rows, fuzzy, highlighted: !!matcher?.highlights };
+  }
 
-    const endOffset = offset + hits.length;
-    return {
-      hits,
-      totalCount: result.total,
-      pageInfo: { hasNextPage, endCursor: hits.length ? encodeCursor([endOffset]) : null },
-      facets: this.facets(await this.withSelectedNames(result.counts, filters, locale), filters, locale),
-      fuzzy,
-    };
+  /** The search documents' generation: cached results of an older one are never served. */
+  private async generation(): Promise<string> {
+    const [row]: Array<{ generation: string }> = await this.dataSource.query(`SELECT generation::text FROM evidence_search_state`);
+    return row?.generation ?? '0';
   }
 
   /** Selected countries and focus areas that no match carries still need their names. */
