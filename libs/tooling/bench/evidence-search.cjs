@@ -211,6 +211,20 @@ const LAST = ['Quispe', 'Pereira', 'González', 'Baptiste', 'Mamani', 'Silva', '
 const AFFILIATIONS = ['Ministerio de Educación', 'Universidade Federal Fictícia', 'Red de Escuelas del Sur', 'Instituto Caribeño de Pedagogía', 'Observatorio Educativo Andino', null];
 const PUBLISHERS = ['Observatorio Regional de Educación', 'Editora Escola Viva', 'Caribbean Education Press', 'Institut des Savoirs Partagés', null, null];
 
+// Invented place names (three or four syllables): about two new words per item, so the vocabulary
+// that typo correction searches grows with N as a real collection's does (~100,000 words at 100,000).
+const SYLLABLES = ['ta', 'cu', 'ma', 're', 'bí', 'pa', 'qui', 'lla', 'hua', 'co', 'ran', 'yo', 'mi', 'sa', 'tu', 'ne', 'cha', 'go', 'pi', 'la', 'ra', 'to', 'ca', 'mo', 'ri', 'sé', 'nu', 'ya', 'lo', 'ti', 'gua', 'pe', 'chi', 'ña', 'que', 'ba', 'do', 'ro', 'vi', 'za'];
+const placeName = () => {
+  const word = Array.from({ length: int(3, 4) }, () => pick(SYLLABLES)).join('');
+  return word[0].toUpperCase() + word.slice(1);
+};
+const PLACES_SENTENCE = {
+  es: (a, b) => `Participaron escuelas de ${a} y ${b}.`,
+  pt: (a, b) => `Participaram escolas de ${a} e ${b}.`,
+  en: (a, b) => `Schools from ${a} and ${b} took part.`,
+  fr: (a, b) => `Des écoles de ${a} et ${b} y ont participé.`,
+};
+
 /** One fictional item: columns, texts (original first), countries, focus areas. */
 function makeItem(index, n, ref) {
   const id = randomUUID();
@@ -235,13 +249,14 @@ function makeItem(index, n, ref) {
     order: sample([1, 2, 3, 4, 5], int(2, 4)).sort(),
     // Spread so each rare subject lands in ~RARE_HITS items at any N.
     rare: RARE.filter((_, r) => (index * 7919 + r * 104729) % Math.max(1, Math.round(n / RARE_HITS)) === 0),
+    places: [placeName(), placeName()],
   };
   const countryOf = (loc) => (countries[0] ? countries[0][loc] : { es: 'América Latina y el Caribe', pt: 'América Latina e Caribe', en: 'Latin America and the Caribbean', fr: 'Amérique latine et Caraïbes' }[loc]);
   const render = (loc) => {
     const c = { ...content, kind: content.kind[loc], topic: topic[loc], setting: content.setting[loc], population: content.population[loc], method: content.method[loc], finding: content.finding[loc], country: countryOf(loc) };
     const also = second && second !== topic ? ` ${AND[loc]} ${second[loc].toLowerCase()}` : '';
     const title = `${topic[loc]}${also}: ${c.kind} ${IN[loc]} ${c.setting} (${c.country}, ${year})`;
-    const sentences = [SENTENCES[loc][0](c), ...content.order.map((k) => SENTENCES[loc][k](c)), ...content.rare.map((r) => r[loc])];
+    const sentences = [SENTENCES[loc][0](c), ...content.order.map((k) => SENTENCES[loc][k](c)), PLACES_SENTENCE[loc](...content.places), ...content.rare.map((r) => r[loc])];
     return { locale: loc, title: title.slice(0, 300), abstract: sentences.join(' ').slice(0, 5000) };
   };
   const others = ['es', 'pt', 'en', 'fr'].filter((l) => l !== language);
@@ -398,8 +413,10 @@ function recordQueries(ds) {
 function statementName(sql) {
   if (sql.includes('evidence_search_state')) return 'generation';
   if (/^SET /.test(sql)) return 'planner settings';
-  if (sql.includes('GROUPING(')) return sql.includes('%>') ? 'counts+facets (trigram)' : sql.includes('@@') ? 'counts+facets (full text)' : 'counts+facets (browse)';
-  if (sql.includes('row_number()')) return sql.includes('%>') ? 'hits page (trigram)' : sql.includes('@@') ? 'hits page (full text)' : 'hits page (browse)';
+  if (sql.includes('evidence_search_words')) return 'word corrections';
+  const kind = sql.includes("to_tsquery('alliance_unaccent'") ? 'corrected words' : sql.includes('@@') ? 'full text' : 'browse';
+  if (sql.includes('GROUPING(')) return `counts+facets (${kind})`;
+  if (sql.includes('row_number()')) return `hits page (${kind})`;
   if (sql.includes('alliance_countries WHERE code')) return 'selected facet names';
   return 'other';
 }
@@ -512,7 +529,8 @@ async function main() {
              pg_size_pretty(pg_relation_size('evidence_search_documents')) AS documents_size,
              pg_size_pretty(pg_total_relation_size('evidence_search_documents')) AS documents_total_size,
              pg_size_pretty(pg_relation_size('idx_evidence_search_documents_document')) AS search_index_size,
-             pg_size_pretty(pg_relation_size('idx_evidence_search_documents_titles')) AS plain_index_size,
+             pg_size_pretty(pg_total_relation_size('evidence_search_words')) AS words_size,
+             (SELECT count(*) FROM evidence_search_words)::int AS words,
              pg_size_pretty(pg_database_size(current_database())) AS db_size`);
     const [pg] = await ds.query(`SELECT version() AS version, current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem,
       current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS parallel, current_setting('pg_trgm.word_similarity_threshold', true) AS wst`);
@@ -532,7 +550,7 @@ async function main() {
       { name: 'rare word', input: { query: 'etnomatemática' } },
       { name: 'unaccented word', input: { query: 'alfabetizacion' } },
       { name: 'two words', input: { query: 'formación docente' } },
-      { name: 'typo (fuzzy fallback)', input: { query: 'curriculm' } },
+      { name: 'typo (corrected words)', input: { query: 'curriculm' } },
       { name: 'empty query (browse)', input: { query: '' } },
       { name: 'common word + 2 facets', input: { query: 'evaluación', filters: { countryCodes: ['MX'], focusAreaIds: [fa1] } } },
       { name: 'browse + 2 facets', input: { query: '', filters: { types: ['RESEARCH'], years: [new Date().getUTCFullYear() - 1] } } },
@@ -635,7 +653,7 @@ async function main() {
     md.push(`- ${stats.items.toLocaleString('en')} items (${stats.published.toLocaleString('en')} published, ${stats.public_published.toLocaleString('en')} of them public), ${stats.texts.toLocaleString('en')} texts (es/pt/en/fr originals, ~30 % with a translation), ${stats.country_links.toLocaleString('en')} country links, ${stats.focus_links.toLocaleString('en')} focus-area links`);
     if (opts.db) md.push(`- Loaded earlier (--keep) and timed again (--db ${opts.db}); migrations ${migrateSeconds.toFixed(1)} s`);
     else md.push(`- Load time: ${load.loadSeconds.toFixed(1)} s for the rows (search vectors and plain titles computed in SQL as EvidenceItemsService does, indexes in place, search documents built at the end), ${load.analyzeSeconds.toFixed(1)} s VACUUM (ANALYZE); migrations ${migrateSeconds.toFixed(1)} s`);
-    md.push(`- Sizes: evidence_texts ${stats.texts_size}; evidence_search_documents ${stats.documents_size} in line, ${stats.documents_total_size} with out-of-line vectors and indexes (GIN search index ${stats.search_index_size}, trigram index ${stats.plain_index_size}); database ${stats.db_size}`);
+    md.push(`- Sizes: evidence_texts ${stats.texts_size}; evidence_search_documents ${stats.documents_size} in line, ${stats.documents_total_size} with out-of-line vectors and indexes (GIN search index ${stats.search_index_size}); ${stats.words.toLocaleString('en')} distinct published words for typo correction (${stats.words_size} with their trigram index); database ${stats.db_size}`);
     md.push('');
     md.push('## Search timings');
     md.push('');

@@ -30,15 +30,18 @@ export class EvidenceSearchDocuments1796206013475 implements MigrationInterface 
       "country_codes" character varying(2)[] NOT NULL,
       "focus_area_ids" uuid[] NOT NULL,
       "locales" character varying(2)[] NOT NULL,
-      "titles" text NOT NULL,
       "document" tsvector NOT NULL
     ) WITH (toast_tuple_target = 128)`);
     // Small columns stay in the row when it is toasted; only the document goes out of line.
-    for (const column of ['country_codes', 'focus_area_ids', 'locales', 'titles']) {
+    for (const column of ['country_codes', 'focus_area_ids', 'locales']) {
       await queryRunner.query(`ALTER TABLE "evidence_search_documents" ALTER COLUMN "${column}" SET STORAGE MAIN`);
     }
     await queryRunner.query(`CREATE INDEX "idx_evidence_search_documents_document" ON "evidence_search_documents" USING GIN ("document")`);
-    await queryRunner.query(`CREATE INDEX "idx_evidence_search_documents_titles" ON "evidence_search_documents" USING GIN ("titles" gin_trgm_ops)`);
+    // The words of published texts (unaccented, lower case): a misspelt query word is replaced by
+    // the known words most like it (trigram similarity over short words is cheap; over whole
+    // titles it cost 200 ms at 100,000 items). Words are only ever added.
+    await queryRunner.query(`CREATE TABLE "evidence_search_words" ("word" text NOT NULL PRIMARY KEY)`);
+    await queryRunner.query(`CREATE INDEX "idx_evidence_search_words_trigrams" ON "evidence_search_words" USING GIN ("word" gin_trgm_ops)`);
     await queryRunner.query(`CREATE INDEX "idx_evidence_search_documents_newest" ON "evidence_search_documents" ("published_at" DESC, "item_id" DESC)`);
     await queryRunner.query(`CREATE INDEX "idx_evidence_search_documents_year" ON "evidence_search_documents" ("year" DESC, "published_at" DESC, "item_id" DESC)`);
 
@@ -58,12 +61,11 @@ export class EvidenceSearchDocuments1796206013475 implements MigrationInterface 
           AND NOT EXISTS (SELECT 1 FROM evidence_items i WHERE i.id = d.item_id AND i.status = 'PUBLISHED');
         GET DIAGNOSTICS removed = ROW_COUNT;
         INSERT INTO evidence_search_documents AS d
-          (item_id, members_only, published_at, type, language, year, licence, country_codes, focus_area_ids, locales, titles, document)
+          (item_id, members_only, published_at, type, language, year, licence, country_codes, focus_area_ids, locales, document)
         SELECT i.id, i.visibility <> 'PUBLIC', coalesce(i.published_at, i.updated_at), i.type, i.language, i.year, i.licence,
                coalesce((SELECT array_agg(c.country_code ORDER BY c.country_code) FROM evidence_item_countries c WHERE c.item_id = i.id), '{}'),
                coalesce((SELECT array_agg(f.focus_area_id ORDER BY f.focus_area_id) FROM evidence_item_focus_areas f WHERE f.item_id = i.id), '{}'),
                coalesce((SELECT array_agg(t.locale ORDER BY t.locale) FROM evidence_texts t WHERE t.item_id = i.id), '{}'),
-               coalesce((SELECT string_agg(t.plain, ' | ' ORDER BY t.original DESC, t.locale) FROM evidence_texts t WHERE t.item_id = i.id), ''),
                coalesce((SELECT evidence_tsvector_agg(t.search ORDER BY t.original DESC, t.locale) FROM evidence_texts t WHERE t.item_id = i.id), '')
         FROM evidence_items i
         WHERE i.id = ANY(targets) AND i.status = 'PUBLISHED'
@@ -71,8 +73,14 @@ export class EvidenceSearchDocuments1796206013475 implements MigrationInterface 
           members_only = EXCLUDED.members_only, published_at = EXCLUDED.published_at, type = EXCLUDED.type,
           language = EXCLUDED.language, year = EXCLUDED.year, licence = EXCLUDED.licence,
           country_codes = EXCLUDED.country_codes, focus_area_ids = EXCLUDED.focus_area_ids, locales = EXCLUDED.locales,
-          titles = EXCLUDED.titles, document = EXCLUDED.document;
+          document = EXCLUDED.document;
         GET DIAGNOSTICS written = ROW_COUNT;
+        INSERT INTO evidence_search_words (word)
+        SELECT DISTINCT w.word
+        FROM evidence_texts t JOIN evidence_items i ON i.id = t.item_id AND i.status = 'PUBLISHED',
+             unnest(tsvector_to_array(to_tsvector('alliance_unaccent', t.title || ' ' || t.abstract))) AS w(word)
+        WHERE t.item_id = ANY(targets) AND length(w.word) BETWEEN 3 AND 40
+        ON CONFLICT DO NOTHING;
         IF removed + written > 0 THEN
           UPDATE evidence_search_state SET generation = generation + 1;
         END IF;
@@ -123,5 +131,6 @@ export class EvidenceSearchDocuments1796206013475 implements MigrationInterface 
     await queryRunner.query(`DROP AGGREGATE evidence_tsvector_agg(tsvector)`);
     await queryRunner.query(`DROP TABLE "evidence_search_documents"`);
     await queryRunner.query(`DROP TABLE "evidence_search_state"`);
+    await queryRunner.query(`DROP TABLE "evidence_search_words"`);
   }
 }

@@ -47,7 +47,7 @@ export function nativeConfigSql(localeColumn: string): string {
   return `(CASE ${localeColumn} ${cases} ELSE '${UNACCENT_CONFIG}' END)::regconfig`;
 }
 
-/** How items match and how a match scores: full text, or trigram similarity of titles. */
+/** How items match and how a match scores. */
 export interface Matcher {
   /** Condition on a search document aliased `d`. */
   matches(d: string): string;
@@ -57,16 +57,12 @@ export interface Matcher {
   textMatches(t: string): string;
   /** Score of a matching text, to pick the one a hit shows. */
   textScore(t: string): string;
-  /** Whether the hit's title and abstract can be highlighted. */
-  highlights: boolean;
-  tsQuery?: string;
+  tsQuery: string;
 }
 
-export function fullTextMatcher(params: SqlParams, query: string): Matcher {
-  const tsQuery = tsQuerySql(params.add(query));
+function tsQueryMatcher(tsQuery: string): Matcher {
   return {
     tsQuery,
-    highlights: true,
     matches: (d) => `${d}.document @@ ${tsQuery}`,
     score: (d) => `ts_rank_cd(${d}.document, ${tsQuery})`,
     textMatches: (t) => `${t}.search @@ ${tsQuery}`,
@@ -74,19 +70,58 @@ export function fullTextMatcher(params: SqlParams, query: string): Matcher {
   };
 }
 
+export function fullTextMatcher(params: SqlParams, query: string): Matcher {
+  return tsQueryMatcher(tsQuerySql(params.add(query)));
+}
+
+/** Query words shorter than this are kept as typed: too few trigrams to compare. */
+export const CORRECTION_MIN_LENGTH = 3;
+/** Known words at least this similar (pg_trgm similarity, 0-1) replace a query word: one wrong letter in a word of six or more. */
+export const CORRECTION_MIN_SIMILARITY = 0.5;
+/** At most this many replacements per query word, the most similar first. */
+export const CORRECTIONS_PER_WORD = 5;
+
 /**
- * Typo tolerance: the query is similar to a run of words of a title (`%>` uses the trigram index;
- * pg_trgm.word_similarity_threshold, 0.6 by default, decides how similar).
+ * Typo tolerance: the query parsed without stemming (`tsquery`, operators kept) and each of its
+ * words with the published words most like it. `%` uses the trigram index of evidence_search_words.
  */
-export function trigramMatcher(params: SqlParams, query: string): Matcher {
-  const q = `lower(unaccent(${params.add(query)}::text))`;
-  return {
-    highlights: false,
-    matches: (d) => `${d}.titles %> ${q}`,
-    score: (d) => `word_similarity(${q}, ${d}.titles)`,
-    textMatches: (t) => `${t}.plain %> ${q}`,
-    textScore: (t) => `word_similarity(${q}, ${t}.plain)`,
-  };
+export function correctionsSql(queryParam: string): string {
+  return `SELECT websearch_to_tsquery('${UNACCENT_CONFIG}', ${queryParam}::text)::text AS tsquery,
+      coalesce(json_agg(json_build_object('word', q.word, 'similar', ARRAY(
+        SELECT w.word FROM evidence_search_words w
+        WHERE length(q.word) >= ${CORRECTION_MIN_LENGTH} AND w.word % q.word AND similarity(w.word, q.word) >= ${CORRECTION_MIN_SIMILARITY}
+        ORDER BY similarity(w.word, q.word) DESC, w.word LIMIT ${CORRECTIONS_PER_WORD}
+      ))), '[]') AS words
+    FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('${UNACCENT_CONFIG}', ${queryParam}::text))) AS word) q`;
+}
+
+export interface Corrections {
+  tsquery: string;
+  words: Array<{ word: string; similar: string[] }>;
+}
+
+/**
+ * The query's tsquery with every wanted word replaced by its corrections ("'evaluacon' & !'x'" ->
+ * "('evaluacion' | 'evaluacao') & !'x'"): excluded words stay as typed. Null when a wanted word is
+ * like nothing published.
+ */
+export function correctedTsQueryText({ tsquery, words }: Corrections): string | null {
+  const similar = new Map(words.map((w) => [w.word, w.similar]));
+  const quote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  let unknown = false;
+  const corrected = tsquery.replace(/(!\s*)?'((?:[^']|'')*)'/g, (token, negation: string | undefined, quoted: string) => {
+    const word = quoted.replace(/''/g, "'");
+    if (negation || word.length < CORRECTION_MIN_LENGTH) return token;
+    const options = similar.get(word) ?? [];
+    if (!options.length) unknown = true;
+    return options.length === 1 ? quote(options[0]) : `(${options.map(quote).join(' | ')})`;
+  });
+  return unknown || !corrected.trim() ? null : corrected;
+}
+
+/** Matches the corrected words in the unaccented half of the documents (titles and abstracts). */
+export function correctedMatcher(params: SqlParams, tsQueryText: string): Matcher {
+  return tsQueryMatcher(`to_tsquery('${UNACCENT_CONFIG}', ${params.add(tsQueryText)}::text)`);
 }
 
 export interface FilterValues {
@@ -152,8 +187,8 @@ export function hitsSql(params: SqlParams, o: SearchSqlOptions): string {
     // which finds the candidates after a few thousand rows (the planner misjudges OR-ed tsqueries
     // and would otherwise walk every document for a rare word).
     const newest = o.expectedMatches > RANKED_CANDIDATES * 5
-      ? `SELECT d.item_id, d.published_at, d.locales, d.document, d.titles FROM ${SEARCH_DOCUMENTS} d WHERE ${where}`
-      : `SELECT * FROM (SELECT d.item_id, d.published_at, d.locales, d.document, d.titles FROM ${SEARCH_DOCUMENTS} d WHERE ${where} OFFSET 0) d`;
+      ? `SELECT d.item_id, d.published_at, d.locales, d.document FROM ${SEARCH_DOCUMENTS} d WHERE ${where}`
+      : `SELECT * FROM (SELECT d.item_id, d.published_at, d.locales, d.document FROM ${SEARCH_DOCUMENTS} d WHERE ${where} OFFSET 0) d`;
     page = `
       candidates AS MATERIALIZED (${newest} ORDER BY d.published_at DESC, d.item_id DESC LIMIT ${candidates}),
       ordered AS (
@@ -184,7 +219,7 @@ export function hitsSql(params: SqlParams, o: SearchSqlOptions): string {
   // accent-free spellings ("educacion" -> "educación"); the headline with more highlights wins.
   const marks = (h: string) => `(length(${h}) - length(replace(${h}, E'\\uE000', '')))`;
   const headline = (col: string, options: string) =>
-    m?.highlights && m.tsQuery
+    m
       ? `(SELECT CASE WHEN ${marks('h.folded')} > ${marks('h.native')} THEN h.folded ELSE h.native END FROM (SELECT
             ts_headline(${nativeConfigSql('bt.locale')}, ${strip(col)}, ${m.tsQuery}, ${options}) AS native,
             ts_headline('${UNACCENT_CONFIG}', ${strip(col)}, ${m.tsQuery}, ${options}) AS folded) h)`

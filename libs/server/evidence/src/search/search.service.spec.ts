@@ -160,7 +160,7 @@ describe('evidence search (real PostgreSQL)', () => {
     expect(await find('evaluación -bilingüe')).not.toContain(ids.A);
   });
 
-  it('tolerates typos with a trigram fallback flagged as fuzzy', async () => {
+  it('tolerates typos in titles and abstracts by trying the published words most like them, flagged as fuzzy', async () => {
     const exact = await search({ query: 'evaluación formativa' });
     expect(exact.fuzzy).toBe(false);
     const typo = await search({ query: 'evaluacon formativa', first: 50 });
@@ -169,6 +169,11 @@ describe('evidence search (real PostgreSQL)', () => {
     for (const id of hidden()) expect(hitIds(typo)).not.toContain(id);
     expect(typo.totalCount).toBe(typo.hits.length);
     expect(typo.hits.find((h) => h.item.id === ids.A)?.titleRuns.map((r) => r.text).join('')).toMatch(/Evaluación formativa/);
+    // An abstract's word ("acompañamiento"), misspelt and unaccented; an excluded word stays excluded.
+    const abstractTypo = await search({ query: `acompanamento ${M}`, first: 50 });
+    expect(abstractTypo.fuzzy).toBe(true);
+    expect(hitIds(abstractTypo)).toEqual([ids.A]);
+    expect(hitIds(await search({ query: `evaluacon formativa -bilingüe ${M}`, first: 50 }))).not.toContain(ids.A);
     const nothing = await search({ query: `qqqxxzz${M}` });
     expect(nothing).toMatchObject({ totalCount: 0, hits: [], fuzzy: false });
   });

@@ -17,7 +17,10 @@ import {
   fullTextMatcher,
   hitsSql,
   splitRuns,
-  trigramMatcher,
+  correctedMatcher,
+  correctedTsQueryText,
+  correctionsSql,
+  type Corrections,
   type FacetName,
   type FilterValues,
   type Matcher,
@@ -200,7 +203,8 @@ export class EvidenceSearchService {
 
   /**
    * Counts and facets first; their total then says whether a page exists and how to collect its
-   * candidates. A query with no full-text match is tried again for titles with a typo (trigrams).
+   * candidates. A query with no full-text match is tried again with each word replaced by the
+   * published words most like it (typos, in titles and abstracts alike).
    */
   private match(query: string, filters: FilterValues, visible: string, sort: EvidenceSort, locale: Locale, offset: number, first: number): Promise<MatchResult> {
     // One snapshot, so the counts and the page agree. Counting keeps every match in memory (a few
@@ -215,9 +219,9 @@ export class EvidenceSearchService {
   }
 
   private async matchIn(manager: EntityManager, query: string, filters: FilterValues, visible: string, sort: EvidenceSort, locale: Locale, offset: number, first: number): Promise<MatchResult> {
-    const attempt = async (kind: 'fulltext' | 'trigram' | null) => {
+    const attempt = async (kind: { corrected: string } | 'fulltext' | null) => {
       const matcherFor = (params: SqlParams): Matcher | null =>
-        kind === 'fulltext' ? fullTextMatcher(params, query) : kind === 'trigram' ? trigramMatcher(params, query) : null;
+        kind === 'fulltext' ? fullTextMatcher(params, query) : kind ? correctedMatcher(params, kind.corrected) : null;
       const countParams = new SqlParams();
       const countMatcher = matcherFor(countParams);
       const counts: CountRow[] = await manager.query(
@@ -230,8 +234,10 @@ export class EvidenceSearchService {
     let counted = await attempt(query ? 'fulltext' : null);
     let fuzzy = false;
     if (query && counted.total === 0) {
-      const fallback = await attempt('trigram');
-      if (fallback.total > 0) {
+      const [corrections]: Corrections[] = await manager.query(correctionsSql('$1'), [query]);
+      const corrected = corrections ? correctedTsQueryText(corrections) : null;
+      const fallback = corrected ? await attempt({ corrected }) : null;
+      if (fallback && fallback.total > 0) {
         counted = fallback;
         fuzzy = true;
       }
@@ -255,7 +261,7 @@ export class EvidenceSearchService {
             params.values,
           )
         : [];
-    return { counts: counted.counts, rows, fuzzy, highlighted: !!matcher?.highlights };
+    return { counts: counted.counts, rows, fuzzy, highlighted: !!matcher };
   }
 
   /** The search documents' generation: cached results of an older one are never served. */
