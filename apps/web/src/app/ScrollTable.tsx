@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Table, type TableScrollContainerProps } from '@mantine/core';
+import { Table, type TableProps, type TableScrollContainerProps } from '@mantine/core';
 
 interface ScrollTableProps extends Omit<TableScrollContainerProps, 'type' | 'minWidth' | 'children'> {
   /** Names the scrolling region (usually the table's own name or its section heading). */
@@ -19,5 +19,35 @@ export function ScrollTable({ label, minWidth, children, ...rest }: ScrollTableP
     <Table.ScrollContainer {...rest} pos="relative" type="native" minWidth={minWidth} tabIndex={0} role="group" aria-label={label}>
       {children}
     </Table.ScrollContainer>
+  );
+}
+
+interface ListTableProps extends Omit<TableProps, 'children'> {
+  /** Names the scrolling region and the table. */
+  label: string;
+  minWidth: number;
+  /** The column headers, in order. */
+  columns: string[];
+  /** The rows. */
+  children: ReactNode;
+}
+
+/** A list page's table: a ScrollTable with one header row of columns, then the rows. */
+export function ListTable({ label, minWidth, columns, children, ...table }: ListTableProps) {
+  return (
+    <ScrollTable label={label} minWidth={minWidth}>
+      <Table {...table}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column, index) => (
+              <Table.Th key={index} scope="col">
+                {column}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }

@@ -1,7 +1,7 @@
 // Typed operations of the public evidence bank pages (search and item page), written by hand against
 // the evidence contract (issue 7) like the other features: the types mirror the selections exactly.
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { PageInfoFields } from '../learning/operations-catalogue';
+import type { PageInfoFields } from '../../graphql/connection';
 
 export type EvidenceType = 'CASE_STUDY' | 'GOOD_PRACTICE' | 'POLICY_DOCUMENT' | 'RESEARCH' | 'DATASET' | 'TOOLKIT' | 'VIDEO' | 'OTHER';
 export type EvidenceLicence =
@@ -67,8 +67,8 @@ export interface EvidenceFacetsFields {
   licences: FacetCountFields[];
 }
 
-/** An item as a search result (and as a related-item card). */
-export interface EvidenceHitItemFields {
+/** What every view of an item shows: which item, where it stands, its kind, language and audience. */
+export interface EvidenceItemCoreFields {
   __typename?: 'EvidenceItem';
   id: string;
   status: EvidenceStatus;
@@ -76,6 +76,20 @@ export interface EvidenceHitItemFields {
   language: string;
   visibility: EvidenceVisibility;
   title: string;
+}
+
+/** The selection of EvidenceItemCoreFields. */
+export const EVIDENCE_CORE_FIELDS = `
+  id
+  status
+  type
+  language
+  visibility
+  title
+`;
+
+/** An item as a search result (and as a related-item card). */
+export interface EvidenceHitItemFields extends EvidenceItemCoreFields {
   displayLocale: string;
   year: number;
   countries: EvidenceCountryFields[];
@@ -83,12 +97,7 @@ export interface EvidenceHitItemFields {
 }
 
 const HIT_ITEM_FIELDS = `
-  id
-  status
-  type
-  language
-  visibility
-  title
+  ${EVIDENCE_CORE_FIELDS}
   displayLocale
   year
   countries {
@@ -218,11 +227,9 @@ export interface EvidenceUsageFields {
   path: string;
 }
 
-/** The public item page. */
-export interface EvidenceItemDetails extends EvidenceHitItemFields {
-  abstract: string;
+/** What describes an item and its file, as the item page, the editor and the review page show it. */
+export interface EvidenceDescriptionFields {
   texts: EvidenceTextFields[];
-  focusAreas: EvidenceFocusAreaFields[];
   authors: EvidenceAuthorFields[];
   publisher: string | null;
   licence: EvidenceLicence;
@@ -232,6 +239,12 @@ export interface EvidenceItemDetails extends EvidenceHitItemFields {
   organisationName: string | null;
   currentFile: EvidenceFileFields | null;
   files: EvidenceFileFields[];
+}
+
+/** The public item page. */
+export interface EvidenceItemDetails extends EvidenceHitItemFields, EvidenceDescriptionFields {
+  abstract: string;
+  focusAreas: EvidenceFocusAreaFields[];
   publishedAt: string | null;
   lastReviewNote: string | null;
   canEdit: boolean;
@@ -251,36 +264,41 @@ const FILE_FIELDS = `
   url
 `;
 
+/** The selection of EvidenceDescriptionFields. */
+export const EVIDENCE_DESCRIPTION_FIELDS = `
+  texts {
+    locale
+    title
+    abstract
+    original
+  }
+  authors {
+    name
+    affiliation
+  }
+  publisher
+  licence
+  externalUrl
+  doi
+  organisationId
+  organisationName
+  currentFile {
+    ${FILE_FIELDS}
+  }
+  files {
+    ${FILE_FIELDS}
+  }
+`;
+
 export const EVIDENCE_ITEM: TypedDocumentNode<{ evidenceItem: EvidenceItemDetails | null }, { id: string }> = gql`
   query EvidenceItemPage($id: ID!) {
     evidenceItem(id: $id) {
       ${HIT_ITEM_FIELDS}
       abstract
-      texts {
-        locale
-        title
-        abstract
-        original
-      }
+      ${EVIDENCE_DESCRIPTION_FIELDS}
       focusAreas {
         id
         name
-      }
-      authors {
-        name
-        affiliation
-      }
-      publisher
-      licence
-      externalUrl
-      doi
-      organisationId
-      organisationName
-      currentFile {
-        ${FILE_FIELDS}
-      }
-      files {
-        ${FILE_FIELDS}
       }
       publishedAt
       lastReviewNote

@@ -2,53 +2,31 @@
 // /tmp/brief/common.md, "GraphQL contract"). Written by hand like src/graphql/operations.ts: the
 // types mirror the selections exactly. Files never travel through GraphQL: see submit/upload.ts.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { PAGE_FIELDS, type PageInfoFields } from '../../graphql/connection';
 import type { FocusAreaNames } from '../alliance/directory/operations';
+import {
+  EVIDENCE_CORE_FIELDS,
+  EVIDENCE_DESCRIPTION_FIELDS,
+  type EvidenceDescriptionFields,
+  type EvidenceItemCoreFields,
+  type EvidenceLicence,
+  type EvidenceStatus,
+  type EvidenceType,
+  type EvidenceVisibility,
+} from './operations-public';
 
-export type EvidenceType = 'CASE_STUDY' | 'GOOD_PRACTICE' | 'POLICY_DOCUMENT' | 'RESEARCH' | 'DATASET' | 'TOOLKIT' | 'VIDEO' | 'OTHER';
-export type EvidenceLicence = 'CC_BY_4_0' | 'CC_BY_SA_4_0' | 'CC_BY_NC_4_0' | 'CC_BY_NC_SA_4_0' | 'CC_BY_ND_4_0' | 'CC_BY_NC_ND_4_0' | 'CC0_1_0' | 'ALL_RIGHTS_RESERVED';
-export type EvidenceVisibility = 'PUBLIC' | 'MEMBERS';
-export type EvidenceStatus = 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'PUBLISHED' | 'REJECTED';
+// The vocabulary of an item is the public pages' own: re-exported so the member and reviewer pages
+// import everything from one module.
+export { EVIDENCE_LICENCES, EVIDENCE_TYPES } from './operations-public';
+export type { EvidenceFileFields, EvidenceLicence, EvidenceStatus, EvidenceType, EvidenceVisibility } from './operations-public';
+
 export type EvidenceReviewDecision = 'PUBLISH' | 'REQUEST_CHANGES' | 'REJECT';
 export type EvidenceAction = 'CREATED' | 'EDITED' | 'FILE_ADDED' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'PUBLISHED' | 'REJECTED';
 
-export const EVIDENCE_TYPES: EvidenceType[] = ['CASE_STUDY', 'GOOD_PRACTICE', 'POLICY_DOCUMENT', 'RESEARCH', 'DATASET', 'TOOLKIT', 'VIDEO', 'OTHER'];
-export const EVIDENCE_LICENCES: EvidenceLicence[] = ['CC_BY_4_0', 'CC_BY_SA_4_0', 'CC_BY_NC_4_0', 'CC_BY_NC_SA_4_0', 'CC_BY_ND_4_0', 'CC_BY_NC_ND_4_0', 'CC0_1_0', 'ALL_RIGHTS_RESERVED'];
 export const EVIDENCE_VISIBILITIES: EvidenceVisibility[] = ['PUBLIC', 'MEMBERS'];
-export const EVIDENCE_STATUSES: EvidenceStatus[] = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'REJECTED'];
 /** The statuses a reviewer browses (drafts are their submitters' business). */
 export const REVIEW_STATUSES: EvidenceStatus[] = ['SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'REJECTED'];
 export const REVIEW_DECISIONS: EvidenceReviewDecision[] = ['PUBLISH', 'REQUEST_CHANGES', 'REJECT'];
-
-export interface EvidencePageInfo {
-  __typename?: 'PageInfo';
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-export interface EvidenceTextFields {
-  __typename?: 'EvidenceText';
-  locale: string;
-  title: string;
-  abstract: string;
-  original: boolean;
-}
-
-export interface EvidenceAuthorFields {
-  __typename?: 'EvidenceAuthor';
-  name: string;
-  affiliation: string | null;
-}
-
-export interface EvidenceFileFields {
-  __typename?: 'EvidenceFile';
-  id: string;
-  version: number;
-  filename: string;
-  contentType: string;
-  size: number;
-  uploadedAt: string;
-  url: string;
-}
 
 export interface EvidenceEventFields {
   __typename?: 'EvidenceEvent';
@@ -60,28 +38,11 @@ export interface EvidenceEventFields {
 }
 
 /** Everything the editor, the read-only status view and the review page show of one item. */
-export interface EvidenceEditingFields {
-  __typename?: 'EvidenceItem';
-  id: string;
-  status: EvidenceStatus;
-  type: EvidenceType;
-  language: string;
-  visibility: EvidenceVisibility;
-  title: string;
-  texts: EvidenceTextFields[];
+export interface EvidenceEditingFields extends EvidenceItemCoreFields, EvidenceDescriptionFields {
   countries: Array<{ __typename?: 'Country'; code: string; name: string }>;
   focusAreas: Array<{ __typename?: 'FocusArea'; id: string; name: string; names: FocusAreaNames }>;
   year: number;
-  authors: EvidenceAuthorFields[];
-  publisher: string | null;
-  licence: EvidenceLicence;
-  externalUrl: string | null;
-  doi: string | null;
-  organisationId: string | null;
-  organisationName: string | null;
   submitterName: string;
-  currentFile: EvidenceFileFields | null;
-  files: EvidenceFileFields[];
   submittedAt: string | null;
   publishedAt: string | null;
   createdAt: string;
@@ -94,30 +55,10 @@ export interface EvidenceEditingFields {
   history: EvidenceEventFields[];
 }
 
-const FILE_FIELDS = `
-  id
-  version
-  filename
-  contentType
-  size
-  uploadedAt
-  url
-`;
-
 export const EVIDENCE_EDITING_FIELDS = gql`
   fragment EvidenceEditingFields on EvidenceItem {
-    id
-    status
-    type
-    language
-    visibility
-    title
-    texts {
-      locale
-      title
-      abstract
-      original
-    }
+    ${EVIDENCE_CORE_FIELDS}
+    ${EVIDENCE_DESCRIPTION_FIELDS}
     countries {
       code
       name
@@ -133,23 +74,7 @@ export const EVIDENCE_EDITING_FIELDS = gql`
       }
     }
     year
-    authors {
-      name
-      affiliation
-    }
-    publisher
-    licence
-    externalUrl
-    doi
-    organisationId
-    organisationName
     submitterName
-    currentFile {
-      ${FILE_FIELDS}
-    }
-    files {
-      ${FILE_FIELDS}
-    }
     submittedAt
     publishedAt
     createdAt
@@ -226,14 +151,7 @@ export const EVIDENCE_SUBMITTER: TypedDocumentNode<EvidenceSubmitterData, Record
 `;
 
 /** One row of "my evidence" and of the review queue. */
-export interface EvidenceRowFields {
-  __typename?: 'EvidenceItem';
-  id: string;
-  status: EvidenceStatus;
-  type: EvidenceType;
-  title: string;
-  language: string;
-  visibility: EvidenceVisibility;
+export interface EvidenceRowFields extends EvidenceItemCoreFields {
   organisationName: string | null;
   submitterName: string;
   lastReviewNote: string | null;
@@ -244,12 +162,7 @@ export interface EvidenceRowFields {
 }
 
 const ROW_FIELDS = `
-  id
-  status
-  type
-  title
-  language
-  visibility
+  ${EVIDENCE_CORE_FIELDS}
   organisationName
   submitterName
   lastReviewNote
@@ -259,10 +172,20 @@ const ROW_FIELDS = `
   canEdit
 `;
 
+const ROW_CONNECTION_FIELDS = `
+  ${PAGE_FIELDS}
+  edges {
+    cursor
+    node {
+      ${ROW_FIELDS}
+    }
+  }
+`;
+
 export interface EvidenceConnection {
   __typename?: 'EvidenceItemConnection';
   totalCount: number;
-  pageInfo: EvidencePageInfo;
+  pageInfo: PageInfoFields;
   edges: Array<{ __typename?: 'EvidenceItemEdge'; cursor: string; node: EvidenceRowFields }>;
 }
 
@@ -274,17 +197,7 @@ export const MY_EVIDENCE: TypedDocumentNode<MyEvidenceData, { first?: number; af
   query MyEvidence($first: Int, $after: String) {
     canSubmitEvidence
     myEvidence(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ${ROW_FIELDS}
-        }
-      }
+      ${ROW_CONNECTION_FIELDS}
     }
   }
 `;
@@ -300,59 +213,45 @@ export interface ReviewQueueVariables {
 export const EVIDENCE_REVIEW_QUEUE: TypedDocumentNode<ReviewQueueData, ReviewQueueVariables> = gql`
   query EvidenceReviewQueue($status: EvidenceStatus, $first: Int, $after: String) {
     evidenceReviewQueue(status: $status, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
+      ${ROW_CONNECTION_FIELDS}
+    }
+  }
+`;
+
+/**
+ * A mutation of one item that answers with the item as the editor and the review page show it:
+ * `signature` is the operation's name and variables, `call` the field with its arguments.
+ */
+function editingMutation(signature: string, call: string) {
+  return gql`
+    mutation ${signature} {
+      ${call} {
+        ...EvidenceEditingFields
       }
-      edges {
-        cursor
-        node {
-          ${ROW_FIELDS}
-        }
-      }
     }
-  }
-`;
+    ${EVIDENCE_EDITING_FIELDS}
+  `;
+}
 
-export const CREATE_EVIDENCE_ITEM: TypedDocumentNode<{ createEvidenceItem: EvidenceEditingFields }, { input: EvidenceItemInput }> = gql`
-  mutation CreateEvidenceItem($input: EvidenceItemInput!) {
-    createEvidenceItem(input: $input) {
-      ...EvidenceEditingFields
-    }
-  }
-  ${EVIDENCE_EDITING_FIELDS}
-`;
+export const CREATE_EVIDENCE_ITEM: TypedDocumentNode<{ createEvidenceItem: EvidenceEditingFields }, { input: EvidenceItemInput }> = editingMutation(
+  'CreateEvidenceItem($input: EvidenceItemInput!)',
+  'createEvidenceItem(input: $input)',
+);
 
-export const UPDATE_EVIDENCE_ITEM: TypedDocumentNode<{ updateEvidenceItem: EvidenceEditingFields }, { id: string; input: EvidenceItemInput }> = gql`
-  mutation UpdateEvidenceItem($id: ID!, $input: EvidenceItemInput!) {
-    updateEvidenceItem(id: $id, input: $input) {
-      ...EvidenceEditingFields
-    }
-  }
-  ${EVIDENCE_EDITING_FIELDS}
-`;
+export const UPDATE_EVIDENCE_ITEM: TypedDocumentNode<{ updateEvidenceItem: EvidenceEditingFields }, { id: string; input: EvidenceItemInput }> = editingMutation(
+  'UpdateEvidenceItem($id: ID!, $input: EvidenceItemInput!)',
+  'updateEvidenceItem(id: $id, input: $input)',
+);
 
-export const SUBMIT_EVIDENCE_ITEM: TypedDocumentNode<{ submitEvidenceItem: EvidenceEditingFields }, { id: string }> = gql`
-  mutation SubmitEvidenceItem($id: ID!) {
-    submitEvidenceItem(id: $id) {
-      ...EvidenceEditingFields
-    }
-  }
-  ${EVIDENCE_EDITING_FIELDS}
-`;
+export const SUBMIT_EVIDENCE_ITEM: TypedDocumentNode<{ submitEvidenceItem: EvidenceEditingFields }, { id: string }> = editingMutation(
+  'SubmitEvidenceItem($id: ID!)',
+  'submitEvidenceItem(id: $id)',
+);
 
 export const REVIEW_EVIDENCE_ITEM: TypedDocumentNode<
   { reviewEvidenceItem: EvidenceEditingFields },
   { id: string; decision: EvidenceReviewDecision; note: string | null }
-> = gql`
-  mutation ReviewEvidenceItem($id: ID!, $decision: EvidenceReviewDecision!, $note: String) {
-    reviewEvidenceItem(id: $id, decision: $decision, note: $note) {
-      ...EvidenceEditingFields
-    }
-  }
-  ${EVIDENCE_EDITING_FIELDS}
-`;
+> = editingMutation('ReviewEvidenceItem($id: ID!, $decision: EvidenceReviewDecision!, $note: String)', 'reviewEvidenceItem(id: $id, decision: $decision, note: $note)');
 
 export const DELETE_EVIDENCE_DRAFT: TypedDocumentNode<{ deleteEvidenceDraft: boolean }, { id: string }> = gql`
   mutation DeleteEvidenceDraft($id: ID!) {

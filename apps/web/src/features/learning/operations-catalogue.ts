@@ -2,6 +2,7 @@
 // /tmp/brief/learning.graphql, as the API implements it in apps/api/schema.gql).
 // Written by hand like src/graphql/operations.ts: the types mirror the selections exactly.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { PAGE_FIELDS, type PageInfoFields } from '../../graphql/connection';
 
 export type CourseLevel = 'INTRODUCTORY' | 'INTERMEDIATE' | 'ADVANCED';
 export type CourseFormat = 'SELF_PACED' | 'COHORT';
@@ -16,12 +17,6 @@ export const COURSE_FORMATS: CourseFormat[] = ['SELF_PACED', 'COHORT'];
 export const COURSE_STATUSES: CourseStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 export const ENROLMENT_POLICIES: EnrolmentPolicy[] = ['OPEN', 'APPROVAL', 'INVITATION'];
 export const LESSON_TYPES: LessonType[] = ['TEXT', 'VIDEO', 'DOCUMENT', 'QUIZ', 'LIVE'];
-
-export interface PageInfoFields {
-  __typename?: 'PageInfo';
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
 
 export interface LocalizedTextFields {
   __typename?: 'LocalizedText';
@@ -190,11 +185,7 @@ export const COURSES: TypedDocumentNode<CoursesData, CoursesVariables> = gql`
       format: $format
       openForEnrolment: $openForEnrolment
     ) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ${PAGE_FIELDS}
       edges {
         cursor
         node {
@@ -418,11 +409,7 @@ export interface ProgrammeConnection<N> {
 export const PROGRAMMES: TypedDocumentNode<{ programmes: ProgrammeConnection<ProgrammeSummary> }, { first?: number; after?: string | null }> = gql`
   query Programmes($first: Int, $after: String) {
     programmes(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ${PAGE_FIELDS}
       edges {
         cursor
         node {

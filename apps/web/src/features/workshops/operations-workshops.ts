@@ -2,7 +2,8 @@
 // contract, /tmp/brief6/workshops.graphql, as the API implements it in apps/api/schema.gql).
 // Written by hand like src/graphql/operations.ts: the types mirror the selections exactly.
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { LearningFocusArea, LocalizedTextFields, PageInfoFields, SignatoryFields } from '../learning/operations-catalogue';
+import { PAGE_FIELDS, type PageInfoFields } from '../../graphql/connection';
+import type { LearningFocusArea, LocalizedTextFields, SignatoryFields } from '../learning/operations-catalogue';
 import type { LocalizedTextInput } from '../learning/operations-authoring';
 
 export type { LocalizedTextInput };
@@ -27,14 +28,6 @@ export interface WorkshopConnection<N> {
   pageInfo: PageInfoFields;
   edges: Array<{ __typename?: 'WorkshopEdge'; cursor: string; node: N }>;
 }
-
-const PAGE_FIELDS = `
-  totalCount
-  pageInfo {
-    hasNextPage
-    endCursor
-  }
-`;
 
 /** A workshop as a card of the public list. */
 export interface WorkshopCardFields {

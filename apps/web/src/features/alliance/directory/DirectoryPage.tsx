@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '@alliance/shared-core';
 import { Page } from '../../../app/Page';
-import { Loading } from '../../../app/Loading';
-import { describeError } from '../../../app/errors';
+import { ConnectionList } from '../../../app/ConnectionList';
+import { useConnectionList } from '../../../app/useConnectionList';
 import { DIRECTORY, DIRECTORY_COUNTRIES, DIRECTORY_FOCUS_AREAS, ORGANISATION_TYPES, SUB_REGIONS, type SubRegion } from './operations';
 import { directoryVariables, filtersFromSearchParams, filtersToSearchParams, focusAreaName, hasActiveFilters, EMPTY_FILTERS, type DirectoryFilters } from './filters';
 import { OrganisationCard } from './components';
@@ -17,8 +17,6 @@ export default function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearchParams(params), [params]);
   const [searchText, setSearchText] = useState(filters.search);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
 
   // The back button (or a shared link) changes the URL: the search box follows it. A search the
   // person just submitted is skipped, since the router commits it later and would otherwise
@@ -30,12 +28,12 @@ export default function DirectoryPage() {
   }, [filters.search]);
 
   const variables = directoryVariables(filters);
-  const { data, previousData, loading, error, fetchMore } = useQuery(DIRECTORY, { variables });
+  const list = useConnectionList(DIRECTORY, 'directory', { variables });
   const countries = useQuery(DIRECTORY_COUNTRIES, { variables: { includeObservers: true } });
   const focusAreas = useQuery(DIRECTORY_FOCUS_AREAS, { variables: { includeInactive: false } });
 
   const apply = (next: Partial<DirectoryFilters>) => {
-    setLoadMoreError(null);
+    list.clearLoadMoreError();
     setParams(filtersToSearchParams({ ...filters, ...next }));
   };
   const onSearch = (event: FormEvent) => {
@@ -45,27 +43,8 @@ export default function DirectoryPage() {
   };
 
   // While a new filter loads, the previous results stay on screen instead of flashing a spinner.
-  const connection = (data ?? previousData)?.directory;
-  const organisations = connection?.edges.map((edge) => edge.node) ?? [];
+  const { connection, nodes: organisations, loading } = list;
   const number = new Intl.NumberFormat(locale);
-
-  const onLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    setLoadMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          directory: { ...fetchMoreResult.directory, edges: [...previous.directory.edges, ...fetchMoreResult.directory.edges] },
-        }),
-      });
-    } catch (e) {
-      setLoadMoreError(describeError(e, t).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
   const countryGroups = SUB_REGIONS.map((region) => ({
@@ -149,26 +128,18 @@ export default function DirectoryPage() {
           </Text>
         )}
       </div>
-      {error && <Alert color="red">{describeError(error, t).message}</Alert>}
-      {loading && !connection ? (
-        <Loading label={t('nav:loading')} />
-      ) : connection && organisations.length === 0 ? (
-        <Text data-testid="directory-empty">{hasActiveFilters(filters) ? t('allianceDirectory:empty') : t('allianceDirectory:emptyDirectory')}</Text>
-      ) : (
+      <ConnectionList
+        list={list}
+        label={t('allianceDirectory:loadMore')}
+        testId="directory-load-more"
+        empty={connection && <Text data-testid="directory-empty">{hasActiveFilters(filters) ? t('allianceDirectory:empty') : t('allianceDirectory:emptyDirectory')}</Text>}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" aria-busy={loading} data-testid="directory-results">
           {organisations.map((organisation) => (
             <OrganisationCard key={organisation.id} organisation={organisation} />
           ))}
         </SimpleGrid>
-      )}
-      {loadMoreError && <Alert color="red">{loadMoreError}</Alert>}
-      {connection?.pageInfo.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void onLoadMore()} loading={loadingMore} data-testid="directory-load-more">
-            {t('allianceDirectory:loadMore')}
-          </Button>
-        </Group>
-      )}
+      </ConnectionList>
     </Page>
   );
 }

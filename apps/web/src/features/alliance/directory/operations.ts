@@ -1,6 +1,7 @@
 // Typed operations against the alliance API (the contract in /apps/api/schema.gql, "Alliance").
 // Written by hand like src/graphql/operations.ts: the types mirror the selections exactly.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { PAGE_FIELDS } from '../../../graphql/connection';
 
 export type SubRegion = 'SOUTH_AMERICA' | 'CENTRAL_AMERICA_MEXICO' | 'CARIBBEAN' | 'OBSERVER';
 export const SUB_REGIONS: SubRegion[] = ['SOUTH_AMERICA', 'CENTRAL_AMERICA_MEXICO', 'CARIBBEAN', 'OBSERVER'];
@@ -137,11 +138,7 @@ export interface DirectoryData {
 export const DIRECTORY: TypedDocumentNode<DirectoryData, DirectoryVariables> = gql`
   query Directory($first: Int, $after: String, $search: String, $countryCode: String, $subRegion: SubRegion, $type: OrganisationType, $focusAreaId: ID) {
     directory(first: $first, after: $after, search: $search, countryCode: $countryCode, subRegion: $subRegion, type: $type, focusAreaId: $focusAreaId) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ${PAGE_FIELDS}
       edges {
         cursor
         node {

@@ -1,51 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, Modal, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation } from '@apollo/client/react';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../app/Page';
 import { Loading } from '../../../app/Loading';
 import { describeError } from '../../../app/errors';
 import { apiFieldMessages } from '../../certificates/format';
 import { formatBytes } from '../../learning/shared/format';
-import {
-  EVIDENCE_ITEM_FOR_EDITING,
-  EVIDENCE_REVIEW_QUEUE,
-  REVIEW_DECISIONS,
-  REVIEW_EVIDENCE_ITEM,
-  type EvidenceEditingFields,
-  type EvidenceReviewDecision,
-} from '../operations-submit';
-import { EvidenceDetails, EvidenceHistory, EvidenceStatusBadge, FileVersions } from '../submit/components';
+import { EVIDENCE_REVIEW_QUEUE, REVIEW_DECISIONS, REVIEW_EVIDENCE_ITEM, type EvidenceEditingFields, type EvidenceReviewDecision } from '../operations-submit';
+import { EvidenceBackLink, EvidenceDetails, EvidenceHistory, EvidenceItemMissing, EvidenceStatusBadge, FileVersions, useItemForEditing } from '../submit/components';
 import { REVIEW_NOTE_MAX, reviewNoteProblem } from './decision';
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <Anchor component={Link} to="/manage/evidence">
-      {t('evidenceSubmit:backToQueue')}
-    </Anchor>
-  );
-}
 
 /** /manage/evidence/:id: read the item and its history, then publish, ask for changes or reject. */
 export default function ReviewItemPage() {
-  const { id } = useParams();
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(EVIDENCE_ITEM_FOR_EDITING, { variables: { id: id ?? '' }, skip: !id, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useItemForEditing('cache-and-network');
 
   if (loading && !data) return <Loading label={t('nav:loading')} />;
   const item = data?.evidenceItem;
-  if (error || !item) {
-    return (
-      <Page title={t('evidenceSubmit:notFound')}>
-        <Alert color="red" role="alert">
-          {error ? describeError(error, t).message : t('evidenceSubmit:notFoundBody')}
-        </Alert>
-        <BackLink />
-      </Page>
-    );
-  }
+  if (error || !item) return <EvidenceItemMissing error={error} back="/manage/evidence" />;
   return <ReviewItem item={item} />;
 }
 
@@ -55,7 +29,7 @@ function ReviewItem({ item }: { item: EvidenceEditingFields }) {
   const file = item.currentFile;
   return (
     <Page title={t('evidenceSubmit:reviewTitle', { title: item.title })} heading={item.title}>
-      <BackLink />
+      <EvidenceBackLink to="/manage/evidence" />
       <Group gap="sm" wrap="wrap">
         <EvidenceStatusBadge status={item.status} size="lg" />
         <Text size="sm">{t('evidenceSubmit:submittedBy', { name: item.submitterName })}</Text>
@@ -105,12 +79,7 @@ function ReviewItem({ item }: { item: EvidenceEditingFields }) {
         <EvidenceDetails item={item} />
       </Stack>
 
-      <Stack gap="xs" component="section" aria-labelledby="review-history-heading">
-        <Title order={2} size="h3" id="review-history-heading">
-          {t('evidenceSubmit:historyHeading')}
-        </Title>
-        <EvidenceHistory events={item.history} />
-      </Stack>
+      <EvidenceHistory events={item.history} headingId="review-history-heading" />
     </Page>
   );
 }

@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import { Alert, Anchor, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
-import { useQuery } from '@apollo/client/react';
+import { Anchor, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../app/Page';
-import { Loading } from '../../../app/Loading';
-import { ScrollTable } from '../../../app/ScrollTable';
-import { describeError } from '../../../app/errors';
+import { ListTable } from '../../../app/ScrollTable';
+import { ConnectionList } from '../../../app/ConnectionList';
+import { useConnectionList } from '../../../app/useConnectionList';
 import { formatDate, formatNumber } from '../../learning/shared/format';
 import { EVIDENCE_REVIEW_QUEUE, REVIEW_STATUSES, type EvidenceStatus } from '../operations-submit';
 import { EvidenceStatusBadge } from '../submit/components';
@@ -22,25 +20,9 @@ export default function ReviewQueuePage() {
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
   const status: EvidenceStatus = (REVIEW_STATUSES as string[]).includes(statusParam ?? '') ? (statusParam as EvidenceStatus) : 'SUBMITTED';
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, loading, error, fetchMore } = useQuery(EVIDENCE_REVIEW_QUEUE, { variables: { status, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
-  const connection = (data ?? previousData)?.evidenceReviewQueue;
-  const rows = connection?.edges.map((edge) => edge.node) ?? [];
-
-  const onLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          evidenceReviewQueue: { ...fetchMoreResult.evidenceReviewQueue, edges: [...previous.evidenceReviewQueue.edges, ...fetchMoreResult.evidenceReviewQueue.edges] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const list = useConnectionList(EVIDENCE_REVIEW_QUEUE, 'evidenceReviewQueue', { variables: { status, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
+  const { connection, nodes: rows, loading } = list;
+  const columns = [t('evidenceSubmit:colTitle'), t('evidenceSubmit:colSubmitter'), t('evidenceSubmit:colOrganisation'), t('evidenceSubmit:colSubmitted'), t('evidenceSubmit:colStatus')];
 
   return (
     <Page title={t('evidenceSubmit:queueTitle')}>
@@ -66,57 +48,32 @@ export default function ReviewQueuePage() {
           </Text>
         )}
       </Group>
-      {error && (
-        <Alert color="red" role="alert">
-          {describeError(error, t).message}
-        </Alert>
-      )}
-      {loading && !connection ? (
-        <Loading label={t('nav:loading')} />
-      ) : rows.length === 0 ? (
-        <Text data-testid="queue-empty">{t(status === 'SUBMITTED' ? 'evidenceSubmit:queueEmpty' : 'evidenceSubmit:queueEmptyStatus')}</Text>
-      ) : (
-        <ScrollTable label={t('evidenceSubmit:queueTitle')} minWidth={720}>
-          <Table data-testid="review-queue" aria-busy={loading}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('evidenceSubmit:colTitle')}</Table.Th>
-                <Table.Th scope="col">{t('evidenceSubmit:colSubmitter')}</Table.Th>
-                <Table.Th scope="col">{t('evidenceSubmit:colOrganisation')}</Table.Th>
-                <Table.Th scope="col">{t('evidenceSubmit:colSubmitted')}</Table.Th>
-                <Table.Th scope="col">{t('evidenceSubmit:colStatus')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="queue-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/manage/evidence/${row.id}`} style={{ overflowWrap: 'anywhere' }}>
-                      {row.title}
-                    </Anchor>
-                    <Text size="sm" c="dark.6">
-                      {t(`evidence:type_${row.type}`)} · {t(`evidence:visibility_${row.visibility}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{row.submitterName}</Table.Td>
-                  <Table.Td>{row.organisationName ?? t('evidenceSubmit:notGiven')}</Table.Td>
-                  <Table.Td>{row.submittedAt ? formatDate(row.submittedAt, locale) : t('evidenceSubmit:notGiven')}</Table.Td>
-                  <Table.Td>
-                    <EvidenceStatusBadge status={row.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      {connection?.pageInfo.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void onLoadMore()} loading={loadingMore}>
-            {t('evidenceSubmit:loadMore')}
-          </Button>
-        </Group>
-      )}
+      <ConnectionList
+        list={list}
+        label={t('evidenceSubmit:loadMore')}
+        empty={<Text data-testid="queue-empty">{t(status === 'SUBMITTED' ? 'evidenceSubmit:queueEmpty' : 'evidenceSubmit:queueEmptyStatus')}</Text>}
+      >
+        <ListTable label={t('evidenceSubmit:queueTitle')} minWidth={720} columns={columns} data-testid="review-queue" aria-busy={loading}>
+          {rows.map((row) => (
+            <Table.Tr key={row.id} data-testid="queue-row">
+              <Table.Td>
+                <Anchor component={Link} to={`/manage/evidence/${row.id}`} style={{ overflowWrap: 'anywhere' }}>
+                  {row.title}
+                </Anchor>
+                <Text size="sm" c="dark.6">
+                  {t(`evidence:type_${row.type}`)} · {t(`evidence:visibility_${row.visibility}`)}
+                </Text>
+              </Table.Td>
+              <Table.Td>{row.submitterName}</Table.Td>
+              <Table.Td>{row.organisationName ?? t('evidenceSubmit:notGiven')}</Table.Td>
+              <Table.Td>{row.submittedAt ? formatDate(row.submittedAt, locale) : t('evidenceSubmit:notGiven')}</Table.Td>
+              <Table.Td>
+                <EvidenceStatusBadge status={row.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      </ConnectionList>
     </Page>
   );
 }

@@ -1,39 +1,21 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../app/Page';
 import { Loading } from '../../../app/Loading';
 import { describeError } from '../../../app/errors';
-import {
-  DELETE_EVIDENCE_DRAFT,
-  EVIDENCE_ITEM_FOR_EDITING,
-  EVIDENCE_SUBMITTER,
-  MY_EVIDENCE,
-  SUBMIT_EVIDENCE_ITEM,
-  type EvidenceEditingFields,
-  type EvidenceOrganisationOption,
-} from '../operations-submit';
-import { EvidenceDetails, EvidenceHistory, EvidenceStatusBadge, FileVersions } from './components';
+import { DELETE_EVIDENCE_DRAFT, EVIDENCE_SUBMITTER, MY_EVIDENCE, SUBMIT_EVIDENCE_ITEM, type EvidenceEditingFields, type EvidenceOrganisationOption } from '../operations-submit';
+import { EvidenceBackLink, EvidenceDetails, EvidenceHistory, EvidenceItemMissing, EvidenceStatusBadge, FileVersions, useItemForEditing } from './components';
 import { EvidenceForm } from './EvidenceForm';
 import { FileSection } from './FileSection';
 
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <Anchor component={Link} to="/my/evidence">
-      {t('evidenceSubmit:backToMine')}
-    </Anchor>
-  );
-}
-
 /** /evidence/new and /evidence/:id/edit: describe, attach, submit; read-only once under review or decided. */
 export default function EvidenceEditorPage() {
-  const { id } = useParams();
   const { t } = useTranslation();
   const submitter = useQuery(EVIDENCE_SUBMITTER);
-  const { data, loading, error, refetch } = useQuery(EVIDENCE_ITEM_FOR_EDITING, { variables: { id: id ?? '' }, skip: !id });
+  const { id, data, loading, error, refetch } = useItemForEditing();
   const organisations = submitter.data?.evidenceOrganisationOptions ?? [];
 
   if (!id) {
@@ -44,13 +26,13 @@ export default function EvidenceEditorPage() {
           <Alert color="blue" data-testid="cannot-submit">
             {t('evidenceSubmit:cannotSubmit')}
           </Alert>
-          <BackLink />
+          <EvidenceBackLink to="/my/evidence" />
         </Page>
       );
     }
     return (
       <Page title={t('evidenceSubmit:newTitle')}>
-        <BackLink />
+        <EvidenceBackLink to="/my/evidence" />
         <Text>{t('evidenceSubmit:newIntro')}</Text>
         <Title order={2} size="h3" id="evidence-form-heading">
           {t('evidenceSubmit:descriptionHeading')}
@@ -61,16 +43,7 @@ export default function EvidenceEditorPage() {
   }
   if ((loading && !data) || (submitter.loading && !submitter.data)) return <Loading label={t('nav:loading')} />;
   const item = data?.evidenceItem;
-  if (error || !item) {
-    return (
-      <Page title={t('evidenceSubmit:notFound')}>
-        <Alert color="red" role="alert">
-          {error ? describeError(error, t).message : t('evidenceSubmit:notFoundBody')}
-        </Alert>
-        <BackLink />
-      </Page>
-    );
-  }
+  if (error || !item) return <EvidenceItemMissing error={error} back="/my/evidence" />;
   return <ExistingItem item={item} organisations={organisations} refetch={refetch} />;
 }
 
@@ -114,7 +87,7 @@ function ExistingItem({ item, organisations, refetch }: { item: EvidenceEditingF
 
   return (
     <Page title={editable ? t('evidenceSubmit:editTitle', { title: item.title }) : item.title} heading={item.title}>
-      <BackLink />
+      <EvidenceBackLink to="/my/evidence" />
       <Group gap="sm" wrap="wrap">
         <EvidenceStatusBadge status={item.status} size="lg" />
         <Text size="sm">{t(`evidenceSubmit:statusNote_${item.status}`)}</Text>
@@ -203,12 +176,7 @@ function ExistingItem({ item, organisations, refetch }: { item: EvidenceEditingF
           <FileVersions files={item.files} label={t('evidenceSubmit:versionsHeading')} />
         </>
       )}
-      <Stack gap="xs" component="section" aria-labelledby="evidence-history-heading">
-        <Title order={2} size="h3" id="evidence-history-heading">
-          {t('evidenceSubmit:historyHeading')}
-        </Title>
-        <EvidenceHistory events={item.history} />
-      </Stack>
+      <EvidenceHistory events={item.history} headingId="evidence-history-heading" />
 
       <Modal opened={deleteOpen} onClose={() => setDeleteOpen(false)} title={t('evidenceSubmit:deleteConfirmTitle')} centered closeButtonProps={{ 'aria-label': t('evidenceSubmit:closeDialog') }}>
         <Stack gap="sm">

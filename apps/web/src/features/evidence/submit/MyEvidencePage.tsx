@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../app/Page';
-import { Loading } from '../../../app/Loading';
-import { describeError } from '../../../app/errors';
+import { ConnectionList } from '../../../app/ConnectionList';
+import { useConnectionList } from '../../../app/useConnectionList';
 import { formatDate } from '../../learning/shared/format';
 import { MY_EVIDENCE } from '../operations-submit';
 import { EvidenceStatusBadge } from './components';
@@ -18,26 +16,8 @@ export default function MyEvidencePage() {
   const locale = i18n.language;
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice ?? null;
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(MY_EVIDENCE, { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
-  const connection = data?.myEvidence;
-  const rows = connection?.edges.map((edge) => edge.node) ?? [];
-
-  const onLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
-          myEvidence: { ...fetchMoreResult.myEvidence, edges: [...previous.myEvidence.edges, ...fetchMoreResult.myEvidence.edges] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const list = useConnectionList(MY_EVIDENCE, 'myEvidence', { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
+  const { data, nodes: rows } = list;
 
   return (
     <Page title={t('evidenceSubmit:myTitle')}>
@@ -56,18 +36,15 @@ export default function MyEvidencePage() {
           </Button>
         </Group>
       )}
-      {error && (
-        <Alert color="red" role="alert">
-          {describeError(error, t).message}
-        </Alert>
-      )}
-      {loading && !connection ? (
-        <Loading label={t('nav:loading')} />
-      ) : rows.length === 0 ? (
-        <Paper withBorder p="md" data-testid="my-evidence-empty">
-          <Text>{data?.canSubmitEvidence ? t('evidenceSubmit:myEmpty') : t('evidenceSubmit:myEmptyNotMember')}</Text>
-        </Paper>
-      ) : (
+      <ConnectionList
+        list={list}
+        label={t('evidenceSubmit:loadMore')}
+        empty={
+          <Paper withBorder p="md" data-testid="my-evidence-empty">
+            <Text>{data?.canSubmitEvidence ? t('evidenceSubmit:myEmpty') : t('evidenceSubmit:myEmptyNotMember')}</Text>
+          </Paper>
+        }
+      >
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="my-evidence-list">
           {rows.map((row) => (
             <Paper key={row.id} component="li" withBorder p="md" data-testid="my-evidence-item" data-status={row.status}>
@@ -114,14 +91,7 @@ export default function MyEvidencePage() {
             </Paper>
           ))}
         </Stack>
-      )}
-      {connection?.pageInfo.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void onLoadMore()} loading={loadingMore}>
-            {t('evidenceSubmit:loadMore')}
-          </Button>
-        </Group>
-      )}
+      </ConnectionList>
     </Page>
   );
 }

@@ -1,11 +1,16 @@
 import type { ReactNode } from 'react';
-import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import type { WatchQueryFetchPolicy } from '@apollo/client';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '@alliance/shared-core';
+import { Page } from '../../../app/Page';
 import { ScrollTable } from '../../../app/ScrollTable';
+import { describeError } from '../../../app/errors';
 import { focusAreaName } from '../../alliance/directory/filters';
 import { formatBytes, formatDate, formatDateTime } from '../../learning/shared/format';
-import type { EvidenceEditingFields, EvidenceEventFields, EvidenceFileFields, EvidenceStatus } from '../operations-submit';
+import { EVIDENCE_ITEM_FOR_EDITING, type EvidenceEditingFields, type EvidenceEventFields, type EvidenceFileFields, type EvidenceStatus } from '../operations-submit';
 
 // Outline badges in shade 8/9: their text keeps AA contrast on white (filled green/orange/yellow do not).
 const STATUS_COLORS: Record<EvidenceStatus, string> = {
@@ -15,6 +20,37 @@ const STATUS_COLORS: Record<EvidenceStatus, string> = {
   PUBLISHED: 'teal.9',
   REJECTED: 'red.9',
 };
+
+/** The item of the page's `:id`, as the editor and the review page show it (nothing to load without an id). */
+export function useItemForEditing(fetchPolicy?: WatchQueryFetchPolicy) {
+  const { id } = useParams();
+  return { id, ...useQuery(EVIDENCE_ITEM_FOR_EDITING, { variables: { id: id ?? '' }, skip: !id, fetchPolicy }) };
+}
+
+/** Where the editor and the review page lead back to: the caller's own items, or the review queue. */
+export type EvidenceListPath = '/my/evidence' | '/manage/evidence';
+
+export function EvidenceBackLink({ to }: { to: EvidenceListPath }) {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={Link} to={to}>
+      {to === '/manage/evidence' ? t('evidenceSubmit:backToQueue') : t('evidenceSubmit:backToMine')}
+    </Anchor>
+  );
+}
+
+/** The page of an item that did not load: the API's message, or "not found", and the way back. */
+export function EvidenceItemMissing({ error, back }: { error: unknown; back: EvidenceListPath }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('evidenceSubmit:notFound')}>
+      <Alert color="red" role="alert">
+        {error ? describeError(error, t).message : t('evidenceSubmit:notFoundBody')}
+      </Alert>
+      <EvidenceBackLink to={back} />
+    </Page>
+  );
+}
 
 export function EvidenceStatusBadge({ status, size }: { status: EvidenceStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
@@ -125,8 +161,23 @@ export function FileVersions({ files, label }: { files: EvidenceFileFields[]; la
   );
 }
 
-/** The item's history: who did what and when, with the reviewers' notes. */
-export function EvidenceHistory({ events }: { events: EvidenceEventFields[] }) {
+/**
+ * The item's history (who did what and when, with the reviewers' notes) as a section under its own
+ * heading: `headingId` names the section, so it must be unique on the page.
+ */
+export function EvidenceHistory({ events, headingId }: { events: EvidenceEventFields[]; headingId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId}>
+        {t('evidenceSubmit:historyHeading')}
+      </Title>
+      <HistoryEvents events={events} />
+    </Stack>
+  );
+}
+
+function HistoryEvents({ events }: { events: EvidenceEventFields[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   if (events.length === 0) return <Text size="sm">{t('evidenceSubmit:noHistory')}</Text>;

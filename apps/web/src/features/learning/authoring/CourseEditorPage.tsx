@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { DetailsForm } from './DetailsForm';
 import { StructureEditor } from './StructureEditor';
 import { OfferingsEditor } from './OfferingsEditor';
 import { RelatedEvidenceEditor } from './RelatedEvidenceEditor';
-import { STATUS_COLORS } from './ManagedCoursesPage';
+import { CourseStatusBadge } from '../shared/StatusBadge';
 
 const TABS = ['details', 'structure', 'offerings'] as const;
 type Tab = (typeof TABS)[number];
@@ -37,9 +37,7 @@ function Lifecycle({ course }: { course: CourseEditing }) {
   return (
     <Stack gap="xs">
       <Group gap="sm" wrap="wrap">
-        <Badge color={STATUS_COLORS[course.status]} variant="outline" tt="none" size="lg" data-testid="course-status">
-          {t(`learningUi:status_${course.status}`)}
-        </Badge>
+        <CourseStatusBadge status={course.status} size="lg" data-testid="course-status" />
         {course.publishedAt && <Text size="sm">{t('learningUi:publishedOn', { date: formatDateTime(course.publishedAt, i18n.language) })}</Text>}
         {course.status !== 'PUBLISHED' && (
           <Button onClick={() => void run('publish')} loading={publishing.loading} data-testid="publish-course">

@@ -1,17 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../app/Page';
-import { Loading } from '../../../app/Loading';
-import { ScrollTable } from '../../../app/ScrollTable';
-import { describeError } from '../../../app/errors';
+import { ListTable } from '../../../app/ScrollTable';
+import { ConnectionList } from '../../../app/ConnectionList';
+import { useConnectionList } from '../../../app/useConnectionList';
 import { MANAGED_COURSES, type ManagedCoursesVariables } from '../operations-authoring';
 import { COURSE_STATUSES, type CourseStatus } from '../operations-catalogue';
 import { formatDateTime, formatNumber } from '../shared/format';
-
-export const STATUS_COLORS: Record<CourseStatus, string> = { DRAFT: 'gray.8', PUBLISHED: 'teal.9', ARCHIVED: 'red.9' };
+import { CourseStatusBadge } from '../shared/StatusBadge';
 
 export default function ManagedCoursesPage() {
   const { t, i18n } = useTranslation();
@@ -20,15 +18,13 @@ export default function ManagedCoursesPage() {
   const statusParam = params.get('status');
   const status = (COURSE_STATUSES as string[]).includes(statusParam ?? '') ? (statusParam as CourseStatus) : null;
   const [searchText, setSearchText] = useState(search);
-  const [loadingMore, setLoadingMore] = useState(false);
   useEffect(() => setSearchText(search), [search]);
 
   const variables: ManagedCoursesVariables = { first: 25 };
   if (search.trim()) variables.search = search.trim();
   if (status) variables.status = status;
-  const { data, previousData, loading, error, fetchMore } = useQuery(MANAGED_COURSES, { variables });
-  const connection = (data ?? previousData)?.managedCourses;
-  const rows = connection?.edges.map((edge) => edge.node) ?? [];
+  const list = useConnectionList(MANAGED_COURSES, 'managedCourses', { variables });
+  const { nodes: rows, loading } = list;
 
   const apply = (next: { q?: string; status?: string }) => {
     const merged = { q: search, status: status ?? '', ...next };
@@ -41,20 +37,7 @@ export default function ManagedCoursesPage() {
     event.preventDefault();
     apply({ q: searchText });
   };
-  const onLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          managedCourses: { ...fetchMoreResult.managedCourses, edges: [...previous.managedCourses.edges, ...fetchMoreResult.managedCourses.edges] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const columns = [t('learningUi:colTitle'), t('learningUi:colStatus'), t('learningUi:format'), t('learningUi:lessons'), t('learningUi:colUpdated')];
 
   return (
     <Page title={t('learningUi:manageTitle')}>
@@ -86,56 +69,25 @@ export default function ManagedCoursesPage() {
           <Button type="submit">{t('learningUi:searchSubmit')}</Button>
         </Group>
       </form>
-      {error && (
-        <Alert color="red" role="alert">
-          {describeError(error, t).message}
-        </Alert>
-      )}
-      {loading && !connection ? (
-        <Loading label={t('nav:loading')} />
-      ) : rows.length === 0 ? (
-        <Text data-testid="managed-empty">{t('learningUi:manageEmpty')}</Text>
-      ) : (
-        <ScrollTable label={t('learningUi:manageTitle')} minWidth={640}>
-          <Table data-testid="managed-courses" aria-busy={loading}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('learningUi:colTitle')}</Table.Th>
-                <Table.Th scope="col">{t('learningUi:colStatus')}</Table.Th>
-                <Table.Th scope="col">{t('learningUi:format')}</Table.Th>
-                <Table.Th scope="col">{t('learningUi:lessons')}</Table.Th>
-                <Table.Th scope="col">{t('learningUi:colUpdated')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/manage/courses/${row.id}`}>
-                      {row.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLORS[row.status]} variant="outline" tt="none">
-                      {t(`learningUi:status_${row.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{t(`learningUi:format_${row.format}`)}</Table.Td>
-                  <Table.Td>{formatNumber(row.lessonCount, i18n.language, 0)}</Table.Td>
-                  <Table.Td>{formatDateTime(row.updatedAt, i18n.language)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      {connection?.pageInfo.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void onLoadMore()} loading={loadingMore}>
-            {t('learningUi:loadMore')}
-          </Button>
-        </Group>
-      )}
+      <ConnectionList list={list} label={t('learningUi:loadMore')} empty={<Text data-testid="managed-empty">{t('learningUi:manageEmpty')}</Text>}>
+        <ListTable label={t('learningUi:manageTitle')} minWidth={640} columns={columns} data-testid="managed-courses" aria-busy={loading}>
+          {rows.map((row) => (
+            <Table.Tr key={row.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/manage/courses/${row.id}`}>
+                  {row.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <CourseStatusBadge status={row.status} />
+              </Table.Td>
+              <Table.Td>{t(`learningUi:format_${row.format}`)}</Table.Td>
+              <Table.Td>{formatNumber(row.lessonCount, i18n.language, 0)}</Table.Td>
+              <Table.Td>{formatDateTime(row.updatedAt, i18n.language)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      </ConnectionList>
     </Page>
   );
 }

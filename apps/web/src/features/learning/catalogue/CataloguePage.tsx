@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '@alliance/shared-core';
 import { Page } from '../../../app/Page';
-import { Loading } from '../../../app/Loading';
-import { describeError } from '../../../app/errors';
+import { ConnectionList } from '../../../app/ConnectionList';
+import { useConnectionList } from '../../../app/useConnectionList';
 import { DIRECTORY_FOCUS_AREAS } from '../../alliance/directory/operations';
 import { focusAreaName } from '../../alliance/directory/filters';
 import { COURSES, COURSE_FORMATS, COURSE_LEVELS, type CourseFormat, type CourseLevel } from '../operations-catalogue';
@@ -21,15 +21,13 @@ export default function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => catalogueFiltersFrom(params), [params]);
   const [searchText, setSearchText] = useState(filters.search);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
   useEffect(() => setSearchText(filters.search), [filters.search]);
 
-  const { data, previousData, loading, error, fetchMore } = useQuery(COURSES, { variables: catalogueVariables(filters) });
+  const list = useConnectionList(COURSES, 'courses', { variables: catalogueVariables(filters) });
   const focusAreas = useQuery(DIRECTORY_FOCUS_AREAS, { variables: { includeInactive: false } });
 
   const apply = (next: Partial<CatalogueFilters>) => {
-    setLoadMoreError(null);
+    list.clearLoadMoreError();
     setParams(catalogueFiltersToParams({ ...filters, ...next }));
   };
   const onSearch = (event: FormEvent) => {
@@ -37,26 +35,7 @@ export default function CataloguePage() {
     apply({ search: searchText });
   };
 
-  const connection = (data ?? previousData)?.courses;
-  const courses = connection?.edges.map((edge) => edge.node) ?? [];
-
-  const onLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    setLoadMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          courses: { ...fetchMoreResult.courses, edges: [...previous.courses.edges, ...fetchMoreResult.courses.edges] },
-        }),
-      });
-    } catch (e) {
-      setLoadMoreError(describeError(e, t).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { connection, nodes: courses, loading } = list;
 
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
   const areaOptions = (focusAreas.data?.focusAreas ?? [])
@@ -144,34 +123,20 @@ export default function CataloguePage() {
           </Text>
         )}
       </div>
-      {error && (
-        <Alert color="red" role="alert">
-          {describeError(error, t).message}
-        </Alert>
-      )}
-      {loading && !connection ? (
-        <Loading label={t('nav:loading')} />
-      ) : connection && courses.length === 0 ? (
-        <Text data-testid="catalogue-empty">{hasCatalogueFilters(filters) ? t('learningUi:catalogueEmptyFiltered') : t('learningUi:catalogueEmpty')}</Text>
-      ) : (
+      <ConnectionList
+        list={list}
+        label={t('learningUi:loadMore')}
+        testId="catalogue-load-more"
+        empty={
+          connection && <Text data-testid="catalogue-empty">{hasCatalogueFilters(filters) ? t('learningUi:catalogueEmptyFiltered') : t('learningUi:catalogueEmpty')}</Text>
+        }
+      >
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" aria-busy={loading} data-testid="catalogue-results">
           {courses.map((course) => (
             <CourseCard key={course.id} course={course} />
           ))}
         </SimpleGrid>
-      )}
-      {loadMoreError && (
-        <Alert color="red" role="alert">
-          {loadMoreError}
-        </Alert>
-      )}
-      {connection?.pageInfo.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void onLoadMore()} loading={loadingMore} data-testid="catalogue-load-more">
-            {t('learningUi:loadMore')}
-          </Button>
-        </Group>
-      )}
+      </ConnectionList>
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,8 @@ import { Loading } from '../../../app/Loading';
 import { ScrollTable } from '../../../app/ScrollTable';
 import { describeError } from '../../../app/errors';
 import { MANAGED_PROGRAMMES } from '../operations-authoring';
-import { STATUS_COLORS } from '../authoring/ManagedCoursesPage';
 import { formatNumber } from '../shared/format';
+import { CourseStatusBadge } from '../shared/StatusBadge';
 
 export default function ManagedProgrammesPage() {
   const { t, i18n } = useTranslation();
@@ -53,9 +53,7 @@ export default function ManagedProgrammesPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[row.status]} variant="outline" tt="none">
-                      {t(`learningUi:status_${row.status}`)}
-                    </Badge>
+                    <CourseStatusBadge status={row.status} />
                   </Table.Td>
                   <Table.Td>{formatNumber(row.courses.length, i18n.language, 0)}</Table.Td>
                   <Table.Td>{formatNumber(row.totalHours, i18n.language)}</Table.Td>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import {
   type ProgrammeEditing,
   type ProgrammeInput,
 } from '../operations-authoring';
-import { STATUS_COLORS } from '../authoring/ManagedCoursesPage';
+import { CourseStatusBadge } from '../shared/StatusBadge';
 import { LocalizedFields } from '../shared/LocalizedFields';
 import { SortableList } from '../shared/SortableList';
 import { SignatoriesEditor, signatoriesInput, signatoryDraft, type SignatoryDraft } from '../shared/SignatoriesEditor';
@@ -116,9 +116,7 @@ function ProgrammeForm({ programme }: { programme: ProgrammeEditing | null }) {
     <Stack gap="md">
       {programme && (
         <Group gap="sm">
-          <Badge color={STATUS_COLORS[programme.status]} variant="outline" tt="none" size="lg">
-            {t(`learningUi:status_${programme.status}`)}
-          </Badge>
+          <CourseStatusBadge status={programme.status} size="lg" />
           {programme.status !== 'PUBLISHED' ? (
             <Button onClick={() => void lifecycle('publish')} loading={publishing.loading} data-testid="publish-programme">
               {t('learningUi:publish')}

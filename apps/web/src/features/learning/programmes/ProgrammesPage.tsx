@@ -1,50 +1,23 @@
-import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
-import { useQuery } from '@apollo/client/react';
+import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../app/Page';
-import { Loading } from '../../../app/Loading';
-import { describeError } from '../../../app/errors';
+import { ConnectionList } from '../../../app/ConnectionList';
+import { useConnectionList } from '../../../app/useConnectionList';
 import { PROGRAMMES } from '../operations-catalogue';
 import { formatNumber } from '../shared/format';
 
 export default function ProgrammesPage() {
   const { t, i18n } = useTranslation();
-  const { data, loading, error, fetchMore } = useQuery(PROGRAMMES, { variables: { first: 20 } });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const connection = data?.programmes;
-  const programmes = connection?.edges.map((edge) => edge.node) ?? [];
-  const more = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          programmes: { ...fetchMoreResult.programmes, edges: [...previous.programmes.edges, ...fetchMoreResult.programmes.edges] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const list = useConnectionList(PROGRAMMES, 'programmes', { variables: { first: 20 } });
+  const programmes = list.nodes;
   return (
     <Page title={t('learningUi:programmesTitle')}>
       <Text>{t('learningUi:programmesIntro')}</Text>
       <Anchor component={Link} to="/courses">
         {t('learningUi:backToCatalogue')}
       </Anchor>
-      {error && (
-        <Alert color="red" role="alert">
-          {describeError(error, t).message}
-        </Alert>
-      )}
-      {loading && !data ? (
-        <Loading label={t('nav:loading')} />
-      ) : programmes.length === 0 ? (
-        <Text data-testid="programmes-empty">{t('learningUi:programmesEmpty')}</Text>
-      ) : (
+      <ConnectionList list={list} label={t('learningUi:loadMore')} empty={<Text data-testid="programmes-empty">{t('learningUi:programmesEmpty')}</Text>}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           {programmes.map((programme) => (
             <Card withBorder radius="md" padding="md" component="article" key={programme.id} aria-labelledby={`programme-${programme.id}`} data-testid="programme-card">
@@ -65,14 +38,7 @@ export default function ProgrammesPage() {
             </Card>
           ))}
         </SimpleGrid>
-      )}
-      {connection?.pageInfo.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void more()} loading={loadingMore}>
-            {t('learningUi:loadMore')}
-          </Button>
-        </Group>
-      )}
+      </ConnectionList>
     </Page>
   );
 }

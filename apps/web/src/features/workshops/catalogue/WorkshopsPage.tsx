@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@apollo/client/react';
+import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../app/Page';
-import { Loading } from '../../../app/Loading';
-import { describeError } from '../../../app/errors';
+import { ConnectionList } from '../../../app/ConnectionList';
+import { useConnectionList } from '../../../app/useConnectionList';
 import { formatNumber } from '../../learning/shared/format';
 import { WORKSHOPS, WORKSHOP_MODES, type WorkshopMode } from '../operations-workshops';
 import { WorkshopCard } from './WorkshopCard';
@@ -17,38 +16,18 @@ export default function WorkshopsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => workshopFiltersFrom(params), [params]);
   const [searchText, setSearchText] = useState(filters.search);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
   useEffect(() => setSearchText(filters.search), [filters.search]);
 
-  const { data, previousData, loading, error, fetchMore } = useQuery(WORKSHOPS, { variables: workshopVariables(filters) });
-  const connection = (data ?? previousData)?.workshops;
-  const workshops = connection?.edges.map((edge) => edge.node) ?? [];
+  const list = useConnectionList(WORKSHOPS, 'workshops', { variables: workshopVariables(filters) });
+  const { connection, nodes: workshops, loading } = list;
 
   const apply = (next: Partial<WorkshopFilters>) => {
-    setLoadMoreError(null);
+    list.clearLoadMoreError();
     setParams(workshopFiltersToParams({ ...filters, ...next }));
   };
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     apply({ search: searchText });
-  };
-  const onLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    setLoadMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          workshops: { ...fetchMoreResult.workshops, edges: [...previous.workshops.edges, ...fetchMoreResult.workshops.edges] },
-        }),
-      });
-    } catch (e) {
-      setLoadMoreError(describeError(e, t).message);
-    } finally {
-      setLoadingMore(false);
-    }
   };
 
   return (
@@ -103,36 +82,24 @@ export default function WorkshopsPage() {
           </Text>
         )}
       </div>
-      {error && (
-        <Alert color="red" role="alert">
-          {describeError(error, t).message}
-        </Alert>
-      )}
-      {loading && !connection ? (
-        <Loading label={t('nav:loading')} />
-      ) : connection && workshops.length === 0 ? (
-        <Text data-testid="workshops-empty">
-          {hasWorkshopFilters(filters) ? t('workshopsUi:emptyFiltered') : filters.past ? t('workshopsUi:emptyPast') : t('workshopsUi:emptyUpcoming')}
-        </Text>
-      ) : (
+      <ConnectionList
+        list={list}
+        label={t('workshopsUi:loadMore')}
+        testId="workshops-load-more"
+        empty={
+          connection && (
+            <Text data-testid="workshops-empty">
+              {hasWorkshopFilters(filters) ? t('workshopsUi:emptyFiltered') : filters.past ? t('workshopsUi:emptyPast') : t('workshopsUi:emptyUpcoming')}
+            </Text>
+          )
+        }
+      >
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" aria-busy={loading} data-testid="workshops-results">
           {workshops.map((workshop) => (
             <WorkshopCard key={workshop.id} workshop={workshop} />
           ))}
         </SimpleGrid>
-      )}
-      {loadMoreError && (
-        <Alert color="red" role="alert">
-          {loadMoreError}
-        </Alert>
-      )}
-      {connection?.pageInfo.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void onLoadMore()} loading={loadingMore} data-testid="workshops-load-more">
-            {t('workshopsUi:loadMore')}
-          </Button>
-        </Group>
-      )}
+      </ConnectionList>
     </Page>
   );
 }
