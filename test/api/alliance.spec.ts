@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
+import { GraphQLClient, SIGN_IN, newAccount, portalWithAdmin, signedInClient, waitForMail } from '../support';
 
 const ADMIN = { email: 'alliance-admin@alianza.example', password: 'Alliance-Admin-Password-1' };
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
 const APPLICATION_FIELDS = `id status organisationName ageDays country { code name subRegion } focusAreas { key name } applicant { name } events { fromStatus toStatus note actorName } organisation { slug }`;
 const SUBMIT = `mutation($input: ApplicationInput!) { submitMembershipApplication(input: $input) { ${APPLICATION_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: ApplicationInput!) { updateMembershipApplication(id: $id, input: $input) { ${APPLICATION_FIELDS} } }`;
@@ -12,38 +11,15 @@ const DIRECTORY = `query($search: String) { directory(search: $search, first: 10
 const ORGANISATION = `query($slug: String!) { organisation(slug: $slug) { id name myRoles people { user { email } roles } membership { category events { action actorName } } focalPoints { name role current focusArea { key name } countryCode consentToPublish } } }`;
 const INVITE = `mutation($org: ID!, $email: String!, $area: ID) { inviteToOrganisation(organisationId: $org, email: $email, role: FOCAL_POINT, focusAreaId: $area, focalRole: TITULAR) { id email role focalRole focusArea { key } } }`;
 
-/** Signs up, confirms the e-mail through the mailed link and signs in. */
-async function newAccount(portal: RunningPortal, name: string, email: string, locale: string): Promise<GraphQLClient> {
-  const client = new GraphQLClient(portal.url, locale);
-  const password = 'Clave-Segura-2026';
-  const signUp = await client.request(`mutation($input: SignUpInput!) { signUp(input: $input) }`, {
-    input: { name, email, password, countryCode: 'PE', preferredLocale: locale },
-  });
-  expect(signUp.errors).toBeUndefined();
-  const mail = await waitForMail(portal.url, (m) => m.to.includes(email) && m.links.some((l) => l.includes('token=')));
-  const token = new URL(mail.links.find((l) => l.includes('token='))!).searchParams.get('token');
-  await client.request(`mutation($token: String!) { verifyEmail(token: $token) }`, { token });
-  expect((await client.request(SIGN_IN, { input: { email, password } })).errors).toBeUndefined();
-  return client;
-}
-
 describe('alliance journey through the running api + worker', () => {
-  let portal: RunningPortal;
-
-  beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  });
-
-  afterAll(async () => {
-    await portal?.stop();
-  });
+  const running = portalWithAdmin(ADMIN);
 
   it('apply -> changes requested -> resubmit -> approve -> directory -> invite a focal point who signs up and accepts', async () => {
+    const portal = running();
     const t = randomUUID().slice(0, 6);
-    const admin = new GraphQLClient(portal.url, 'es');
-    expect((await admin.request(SIGN_IN, { input: ADMIN })).errors).toBeUndefined();
+    const admin = await signedInClient(portal, ADMIN);
     const repEmail = `rosa.${t}@aprender.example`;
-    const rep = await newAccount(portal, 'Rosa Quispe Mamani', repEmail, 'es');
+    const { client: rep } = await newAccount(portal, 'Rosa Quispe Mamani', repEmail, 'PE', 'es');
 
     const reference = await rep.request<{ currentCharter: { version: number; text: string }; focusAreas: Array<{ id: string; key: string; name: string }>; countries: Array<{ code: string; name: string }> }>(
       `{ currentCharter { version text } focusAreas { id key name } countries(includeObservers: false) { code name } }`,
@@ -69,7 +45,7 @@ describe('alliance journey through the running api + worker', () => {
     expect(submitted.data!.submitMembershipApplication).toMatchObject({ status: 'SUBMITTED', country: { name: 'Perú' } });
 
     // A second applicant for the same organisation is told which one exists, in their language.
-    const other = await newAccount(portal, 'John Smith', `john.${t}@example.org`, 'en');
+    const { client: other } = await newAccount(portal, 'John Smith', `john.${t}@example.org`, 'PE', 'en');
     const duplicate = await other.request(SUBMIT, { input: { ...input, organisationName: `fundacion educacion andina ${t}`, website: null } });
     expect(duplicate.errors![0].extensions.code).toBe('CONFLICT');
     expect(duplicate.errors![0].message).toContain(`“Fundación Educación Andina ${t}”`);
@@ -145,7 +121,7 @@ describe('alliance journey through the running api + worker', () => {
     expect(wrong.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(wrong.errors![0].message).toContain(colleagueEmail);
 
-    const colleague = await newAccount(portal, 'Diego Condori Huanca', colleagueEmail, 'es');
+    const { client: colleague } = await newAccount(portal, 'Diego Condori Huanca', colleagueEmail, 'PE', 'es');
     const accepted = await colleague.request<{ acceptInvitation: { slug: string } }>(`mutation($token: String!) { acceptInvitation(token: $token) { slug } }`, { token });
     expect(accepted.data!.acceptInvitation.slug).toBe(slug);
 

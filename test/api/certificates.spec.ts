@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
+import { GraphQLClient, SIGN_IN, portalWithAdmin, signedInClient, waitForMail } from '../support';
 
 const ADMIN = { email: 'cert-admin@alianza.example', password: 'Cert-Admin-Password-1' };
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
 const ISSUE = `mutation($input: IssueParticipationInput!) { issueParticipationCertificates(input: $input) { id total rendered failed done } }`;
 const BATCH = `query($id: ID!) { certificateBatch(id: $id) { total rendered failed done } }`;
 const MINE = `{ myCertificates(first: 10) { totalCount edges { node { id code recipientName title status renderStatus pdfUrl credentialUrl verificationUrl } } } }`;
@@ -24,19 +23,11 @@ async function sessionCookie(url: string, email: string, password: string): Prom
 }
 
 describe('certificates journey through the running api + worker', () => {
-  let portal: RunningPortal;
-
-  beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  });
-
-  afterAll(async () => {
-    await portal?.stop();
-  });
+  const running = portalWithAdmin(ADMIN);
 
   it('issues participation certificates, the worker renders them, the recipient downloads and anyone verifies; revocation shows', async () => {
-    const admin = new GraphQLClient(portal.url, 'es');
-    expect((await admin.request(SIGN_IN, { input: ADMIN })).errors).toBeUndefined();
+    const portal = running();
+    const admin = await signedInClient(portal, ADMIN);
 
     // A participant with a confirmed account.
     const email = `lukasz.${randomUUID().slice(0, 8)}@mined.example`;

@@ -1,31 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLClient, startPortal, type RunningPortal } from '../support';
+import { GraphQLClient, es, ok, portalWithAdmin, signedInClient } from '../support';
 
 const ADMIN = { email: 'evidence-links-admin@alianza.example', password: 'Evidence-Links-Admin-Password-1' };
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
-const es = (value: string) => [{ locale: 'es', value }];
-
-type Gql = Awaited<ReturnType<GraphQLClient['request']>>;
-function ok<T>(result: Gql & { data?: T }): T {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data as T;
-}
 
 describe('courses and workshops link evidence bank items (running api + worker)', () => {
-  let portal: RunningPortal;
-
-  beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  });
-
-  afterAll(async () => {
-    await portal?.stop();
-  });
+  const running = portalWithAdmin(ADMIN);
 
   it('an organiser links published items to a course and a workshop; readers see them and the item page lists where it is used', async () => {
+    const portal = running();
     const t = randomUUID().slice(0, 6);
-    const admin = new GraphQLClient(portal.url, 'es');
-    ok(await admin.request(SIGN_IN, { input: ADMIN }));
+    const admin = await signedInClient(portal, ADMIN);
     const anonymous = new GraphQLClient(portal.url, 'es');
     const { focusAreas } = ok<{ focusAreas: Array<{ id: string }> }>(await admin.request(`{ focusAreas { id } }`));
 

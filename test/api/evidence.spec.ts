@@ -1,26 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { translator } from '@alliance/shared-i18n';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
+import { GraphQLClient, newAccount, ok, portalWithAdmin, signedInClient, waitForMail, type RunningPortal } from '../support';
 
 const ADMIN = { email: 'evidence-admin@alianza.example', password: 'Evidence-Admin-Password-1' };
-const PASSWORD = 'Clave-Segura-2026';
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
-
-type Gql = Awaited<ReturnType<GraphQLClient['request']>>;
-function ok<T>(result: Gql & { data?: T }): T {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data as T;
-}
-
-async function newAccount(portal: RunningPortal, name: string, email: string, countryCode: string, locale = 'es'): Promise<{ client: GraphQLClient; id: string }> {
-  const client = new GraphQLClient(portal.url, locale);
-  ok(await client.request(`mutation($input: SignUpInput!) { signUp(input: $input) }`, { input: { name, email, password: PASSWORD, countryCode, preferredLocale: locale } }));
-  const mail = await waitForMail(portal.url, (m) => m.to.includes(email) && m.links.some((l) => l.includes('token=')));
-  const token = new URL(mail.links.find((l) => l.includes('token='))!).searchParams.get('token');
-  ok(await client.request(`mutation($token: String!) { verifyEmail(token: $token) }`, { token }));
-  const { signIn } = ok<{ signIn: { id: string } }>(await client.request(SIGN_IN, { input: { email, password: PASSWORD } }));
-  return { client, id: signIn.id };
-}
 
 function cookieOf(client: GraphQLClient): string {
   const jar = (client as unknown as { cookies: Map<string, string> }).cookies;
@@ -84,20 +66,12 @@ interface ItemView {
 }
 
 describe('evidence bank journey through the running api + worker', () => {
-  let portal: RunningPortal;
-
-  beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  });
-
-  afterAll(async () => {
-    await portal?.stop();
-  });
+  const running = portalWithAdmin(ADMIN);
 
   it('member shares a Portuguese case study with a PDF; organiser asks for changes then publishes; anyone downloads it; members-only stays hidden; bad uploads are refused', async () => {
+    const portal = running();
     const t = randomUUID().slice(0, 6);
-    const admin = new GraphQLClient(portal.url, 'es');
-    ok(await admin.request(SIGN_IN, { input: ADMIN }));
+    const admin = await signedInClient(portal, ADMIN);
 
     // --- A member organisation: applied for and approved.
     const { client: member } = await newAccount(portal, 'Ana Beatriz Lima', `ana.${t}@redeescolas.example`, 'BR', 'pt');

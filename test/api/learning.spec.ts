@@ -1,43 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
+import { SIGN_IN, es, newAccount, ok, portalWithAdmin, signedInClient, waitForMail } from '../support';
 
 const ADMIN = { email: 'learning-admin@alianza.example', password: 'Learning-Admin-Password-1' };
-const PASSWORD = 'Clave-Segura-2026';
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
-const es = (value: string) => [{ locale: 'es', value }];
-
-type Gql = Awaited<ReturnType<GraphQLClient['request']>>;
-function ok<T>(result: Gql & { data?: T }): T {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data as T;
-}
-
-/** Signs up (or, with `signUpOnly`, only signs up), confirms the e-mail through the mailed link, and signs in. */
-async function newAccount(portal: RunningPortal, name: string, email: string, locale = 'es'): Promise<GraphQLClient> {
-  const client = new GraphQLClient(portal.url, locale);
-  ok(await client.request(`mutation($input: SignUpInput!) { signUp(input: $input) }`, { input: { name, email, password: PASSWORD, countryCode: 'PE', preferredLocale: locale } }));
-  const mail = await waitForMail(portal.url, (m) => m.to.includes(email) && m.links.some((l) => l.includes('token=')));
-  const token = new URL(mail.links.find((l) => l.includes('token='))!).searchParams.get('token');
-  ok(await client.request(`mutation($token: String!) { verifyEmail(token: $token) }`, { token }));
-  ok(await client.request(SIGN_IN, { input: { email, password: PASSWORD } }));
-  return client;
-}
 
 describe('learning journey through the running api + worker', () => {
-  let portal: RunningPortal;
-
-  beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  });
-
-  afterAll(async () => {
-    await portal?.stop();
-  });
+  const running = portalWithAdmin(ADMIN);
 
   it('organiser builds a course with a quiz; a ministry focal point nominates three colleagues; one completes it, gets the certificate; the report shows it', async () => {
+    const portal = running();
     const t = randomUUID().slice(0, 6);
-    const admin = new GraphQLClient(portal.url, 'es');
-    ok(await admin.request(SIGN_IN, { input: ADMIN }));
+    const admin = await signedInClient(portal, ADMIN);
     const { focusAreas } = ok<{ focusAreas: Array<{ id: string }> }>(await admin.request(`{ focusAreas { id } }`));
 
     // --- The organiser builds and publishes a two-module course with a quiz.
@@ -90,7 +62,7 @@ describe('learning journey through the running api + worker', () => {
 
     // --- A ministry of education becomes a member; its representative is designated focal point.
     const focalEmail = `rosa.${t}@minedu.example`;
-    const focal = await newAccount(portal, 'Rosa Quispe Mamani', focalEmail);
+    const { client: focal } = await newAccount(portal, 'Rosa Quispe Mamani', focalEmail);
     const { currentCharter } = ok<{ currentCharter: { version: number } }>(await focal.request(`{ currentCharter { version } }`));
     const applied = ok<{ submitMembershipApplication: { id: string } }>(
       await focal.request(`mutation($input: ApplicationInput!) { submitMembershipApplication(input: $input) { id } }`, {
@@ -129,7 +101,7 @@ describe('learning journey through the running api + worker', () => {
     const ana = `ana.${t}@minedu.example`;
     const luis = `luis.${t}@minedu.example`;
     const nueva = `nueva.${t}@minedu.example`;
-    const learner = await newAccount(portal, 'Ana Torres', ana);
+    const { client: learner } = await newAccount(portal, 'Ana Torres', ana);
     await newAccount(portal, 'Luis Huamán', luis);
     const nominated = ok<{ nominateTeam: { enrolled: Array<{ person: { email: string } }>; invited: Array<{ person: { email: string }; status: string }>; skipped: unknown[] } }>(
       await focal.request(
@@ -144,7 +116,7 @@ describe('learning journey through the running api + worker', () => {
     expect(invitation.links.some((l) => l.includes('/sign-up'))).toBe(true);
 
     // The unknown colleague signs up with the invited address and is enrolled on verification.
-    const newcomer = await newAccount(portal, 'Nueva Colega', nueva);
+    const { client: newcomer } = await newAccount(portal, 'Nueva Colega', nueva);
     const newcomerLearning = ok<{ myLearning: { active: Array<{ status: string; course: { id: string } }> } }>(await newcomer.request(`{ myLearning { active { status course { id } } } }`));
     expect(newcomerLearning.myLearning.active).toEqual([{ status: 'ENROLLED', course: { id: courseId } }]);
 

@@ -1,26 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
+import { GraphQLClient, es, newAccount, ok, portalWithAdmin, signedInClient } from '../support';
 
 const ADMIN = { email: 'workshops-admin@alianza.example', password: 'Workshops-Admin-Password-1' };
-const PASSWORD = 'Clave-Segura-2026';
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
-const es = (value: string) => [{ locale: 'es', value }];
-
-type Gql = Awaited<ReturnType<GraphQLClient['request']>>;
-function ok<T>(result: Gql & { data?: T }): T {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data as T;
-}
-
-async function newAccount(portal: RunningPortal, name: string, email: string, countryCode: string, locale = 'es'): Promise<GraphQLClient> {
-  const client = new GraphQLClient(portal.url, locale);
-  ok(await client.request(`mutation($input: SignUpInput!) { signUp(input: $input) }`, { input: { name, email, password: PASSWORD, countryCode, preferredLocale: locale } }));
-  const mail = await waitForMail(portal.url, (m) => m.to.includes(email) && m.links.some((l) => l.includes('token=')));
-  const token = new URL(mail.links.find((l) => l.includes('token='))!).searchParams.get('token');
-  ok(await client.request(`mutation($token: String!) { verifyEmail(token: $token) }`, { token }));
-  ok(await client.request(SIGN_IN, { input: { email, password: PASSWORD } }));
-  return client;
-}
 
 /** The session cookie of a client, for plain HTTP downloads (CSV). */
 function cookieOf(client: GraphQLClient): string {
@@ -31,20 +12,12 @@ function cookieOf(client: GraphQLClient): string {
 const REGISTRATION = `id status waitlistPosition workshop { id } person { name }`;
 
 describe('workshops journey through the running api + worker', () => {
-  let portal: RunningPortal;
-
-  beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  });
-
-  afterAll(async () => {
-    await portal?.stop();
-  });
+  const running = portalWithAdmin(ADMIN);
 
   it('organiser opens a 2-seat workshop; three register (third waitlisted); a cancellation promotes; confirmed rank actions; attendance; held -> certificates; figures', async () => {
+    const portal = running();
     const t = randomUUID().slice(0, 6);
-    const admin = new GraphQLClient(portal.url, 'es');
-    ok(await admin.request(SIGN_IN, { input: ADMIN }));
+    const admin = await signedInClient(portal, ADMIN);
 
     // --- The organiser creates a workshop with 2 seats and 2 sessions, and opens it.
     const created = ok<{ createWorkshop: { id: string; slug: string } }>(
@@ -87,7 +60,7 @@ describe('workshops journey through the running api + worker', () => {
     const clients: GraphQLClient[] = [];
     const registrations: Array<{ id: string; status: string; waitlistPosition: number | null }> = [];
     for (const p of people) {
-      const client = await newAccount(portal, p.name, `${p.name.split(' ')[0].toLowerCase()}.${t}@example.org`, p.country);
+      const { client } = await newAccount(portal, p.name, `${p.name.split(' ')[0].toLowerCase()}.${t}@example.org`, p.country);
       clients.push(client);
       registrations.push(
         ok<{ registerForWorkshop: { id: string; status: string; waitlistPosition: number | null } }>(

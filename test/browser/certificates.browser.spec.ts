@@ -4,14 +4,13 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { catalogues } from '@alliance/shared-i18n';
 import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from './browser';
+import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser, signIn } from './browser';
 
 type Texts = Record<string, string>;
 // Namespaces added by appending to the catalogue index are not in its static type.
 const ns = (name: string, locale: 'es' | 'en' | 'pt' | 'fr'): Texts =>
   (catalogues as unknown as Record<string, Record<string, Texts>>)[name][locale];
 const ui = { es: ns('certificatesUi', 'es'), fr: ns('certificatesUi', 'fr') };
-const auth = { es: catalogues.auth.es as Texts, fr: catalogues.auth.fr as Texts };
 
 const ADMIN_EMAIL = 'secretaria.certificados@alianza.example';
 const ADMIN_PASSWORD = 'Secretaria-Alianza-2026';
@@ -23,15 +22,6 @@ function hasPdfToText(): boolean {
   } catch {
     return false;
   }
-}
-
-async function signIn(page: Page, url: string, email: string, password: string, texts: Texts): Promise<void> {
-  await page.goto(`${url}/sign-in`);
-  await page.getByRole('heading', { level: 1, name: texts.signInTitle }).waitFor();
-  await page.getByRole('textbox', { name: texts.email, exact: true }).fill(email);
-  await page.getByRole('textbox', { name: texts.password, exact: true }).fill(password);
-  await page.getByRole('button', { name: texts.signInSubmit }).click();
-  await page.getByTestId('user-menu').waitFor();
 }
 
 async function download(page: Page, testId: string): Promise<Buffer> {
@@ -80,7 +70,7 @@ describe('an administrator issues participation certificates; the participant do
 
     // The administrator issues to the participant and to two people without accounts.
     const admin = await newPage('es-ES');
-    await signIn(admin, portal.url, ADMIN_EMAIL, ADMIN_PASSWORD, auth.es);
+    await signIn(admin, portal.url, ADMIN_EMAIL, 'es', ADMIN_PASSWORD);
     await admin.goto(`${portal.url}/admin/certificates`);
     await admin.getByRole('heading', { level: 1, name: ui.es.adminTitle }).waitFor();
     await expectNoAxeViolations(admin, 'admin certificates');
@@ -122,7 +112,7 @@ describe('an administrator issues participation certificates; the participant do
 
     // The participant signs in (French) and finds the certificate.
     const person = await newPage('fr-FR');
-    await signIn(person, portal.url, participantEmail, participantPassword, auth.fr);
+    await signIn(person, portal.url, participantEmail, 'fr', participantPassword);
     await person.goto(`${portal.url}/certificates`);
     await person.getByRole('heading', { level: 1, name: ui.fr.myTitle }).waitFor();
     const card = person.getByTestId('certificate-card').filter({ hasText: title });

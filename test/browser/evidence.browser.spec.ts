@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import PDFDocument from 'pdfkit';
 import { catalogues } from '@alliance/shared-i18n';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from './browser';
+import { newAccount } from '../support';
+import { browserJourney, expectNoAxeViolations, expectNoHorizontalOverflow, gql, newOrganiser, signIn } from './browser';
 
 /**
  * Issue 7's journey: a member of a Brazilian education secretariat (reading in Portuguese) shares a
@@ -12,8 +12,6 @@ import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from
  * "avaliacao" (no accents) and downloads the very same PDF.
  */
 const ADMIN = { email: 'evidencia-admin@alianza.example', password: 'Evidencia-Admin-2026' };
-const PASSWORD = 'Clave-Segura-2026';
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
 type Texts = Record<string, string>;
 type Locale = 'es' | 'pt';
 // Namespaces added by appending to the catalogue index are read through a cast, as other journeys do.
@@ -36,16 +34,6 @@ function makePdf(): Promise<Buffer> {
   });
 }
 
-async function signIn(page: Page, url: string, email: string, locale: Locale): Promise<void> {
-  const auth = catalogues.auth[locale] as Texts;
-  await page.goto(`${url}/sign-in`);
-  await page.getByRole('heading', { level: 1, name: auth.signInTitle }).waitFor();
-  await page.getByRole('textbox', { name: auth.email, exact: true }).fill(email);
-  await page.getByRole('textbox', { name: auth.password, exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: auth.signInSubmit }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
 /** Axe at phone width too (and nothing scrolls sideways), then back to the desktop. */
 async function checkedAtBothWidths(page: Page, label: string): Promise<void> {
   await expectNoAxeViolations(page, `${label} (1280 px)`);
@@ -65,10 +53,7 @@ async function expectDialogAccessible(page: Page, label: string): Promise<void> 
 }
 
 describe('evidence journey: share in Portuguese with a PDF, changes requested, resubmitted, published, found unaccented and downloaded (Chromium)', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  let admin: GraphQLClient;
+  const journey = browserJourney(ADMIN);
   const suffix = randomUUID().slice(0, 6);
   const emails = { organiser: `olga.${suffix}@alianza.example`, member: `joana.${suffix}@seduc-ce.example` };
   const item = {
@@ -81,27 +66,8 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
   let pdf: Buffer;
   const pages: Record<'member' | 'organiser', Page | null> = { member: null, organiser: null };
 
-  async function verifiedPerson(name: string, email: string, countryCode: string, locale: Locale): Promise<{ client: GraphQLClient; id: string }> {
-    const client = new GraphQLClient(portal.url, locale);
-    const up = await client.request(`mutation($input: SignUpInput!) { signUp(input: $input) }`, { input: { name, email, password: PASSWORD, countryCode, preferredLocale: locale } });
-    expect(up.errors).toBeUndefined();
-    const mail = await waitForMail(portal.url, (m) => m.to.includes(email));
-    const token = new URL(mail.links.find((l) => l.includes('token='))!).searchParams.get('token');
-    expect((await client.request(`mutation($token: String!) { verifyEmail(token: $token) }`, { token })).errors).toBeUndefined();
-    const signedIn = await client.request<{ signIn: { id: string } }>(SIGN_IN, { input: { email, password: PASSWORD } });
-    expect(signedIn.errors).toBeUndefined();
-    return { client, id: signedIn.data!.signIn.id };
-  }
-
-  async function gql<T>(client: GraphQLClient, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await client.request<T>(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  }
-
   async function newPage(browserLocale: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: browserLocale, timezoneId: 'America/Fortaleza', acceptDownloads: true });
-    contexts.push(context);
+    const context = await journey.newContext({ viewport: DESKTOP, locale: browserLocale, timezoneId: 'America/Fortaleza', acceptDownloads: true });
     return context.newPage();
   }
 
@@ -109,7 +75,7 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
   async function memberPage(): Promise<Page> {
     if (pages.member) return pages.member;
     const page = await newPage('es-ES');
-    await signIn(page, portal.url, emails.member, 'es');
+    await signIn(page, journey.url, emails.member, 'es');
     await page.getByTestId('language-switcher').selectOption('pt');
     await page.waitForFunction(() => document.documentElement.lang === 'pt');
     pages.member = page;
@@ -120,25 +86,21 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
     if (pages.organiser) return pages.organiser;
     const page = await newPage('es-ES');
     await page.addInitScript(() => window.localStorage.setItem('alliance.locale', 'es'));
-    await signIn(page, portal.url, emails.organiser, 'es');
+    await signIn(page, journey.url, emails.organiser, 'es');
     pages.organiser = page;
     return page;
   }
 
   beforeAll(async () => {
     pdf = await makePdf();
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-    browser = await launchBrowser();
-    admin = new GraphQLClient(portal.url, 'es');
-    expect((await admin.request(SIGN_IN, { input: ADMIN })).errors).toBeUndefined();
+    const { admin } = journey;
 
     // The organiser (a reviewer).
-    const olga = await verifiedPerson('Olga Organizadora', emails.organiser, 'CL', 'es');
-    await gql(admin, `mutation($u: ID!) { grantRole(userId: $u, role: ORGANISER) { id } }`, { u: olga.id });
+    await newOrganiser(journey, 'Olga Organizadora', emails.organiser, 'CL');
 
     // A Brazilian state education secretariat, member of the alliance, with Joana as its representative.
     const areas = (await gql<{ focusAreas: Array<{ id: string }> }>(admin, `{ focusAreas { id } }`)).focusAreas;
-    const joana = await verifiedPerson('Joana Cavalcanti Araújo', emails.member, 'BR', 'pt');
+    const joana = await newAccount(journey, 'Joana Cavalcanti Araújo', emails.member, 'BR', 'pt');
     const charter = await gql<{ currentCharter: { version: number } }>(joana.client, `{ currentCharter { version } }`);
     const applied = await gql<{ submitMembershipApplication: { id: string } }>(
       joana.client,
@@ -160,16 +122,10 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
     await gql(admin, `mutation($id: ID!) { approveMembershipApplication(id: $id) { organisation { id } } }`, { id: applied.submitMembershipApplication.id });
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await portal?.stop();
-  });
-
   it('the member (in Portuguese) describes a good practice, uploads a PDF and submits it for review', async () => {
     const ui = ns('evidenceSubmit', 'pt');
     const page = await memberPage();
-    await page.goto(`${portal.url}/my/evidence`);
+    await page.goto(`${journey.url}/my/evidence`);
     await page.getByRole('heading', { level: 1, name: ui.myTitle }).waitFor();
     await page.getByTestId('my-evidence-empty').waitFor();
     await checkedAtBothWidths(page, 'my evidence, empty (pt)');
@@ -222,7 +178,7 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
     const ui = ns('evidenceSubmit', 'es');
     const shared = ns('evidence', 'es');
     const page = await organiserPage();
-    await page.goto(`${portal.url}/manage/evidence`);
+    await page.goto(`${journey.url}/manage/evidence`);
     const queue = page.getByTestId('review-queue');
     await queue.waitFor();
     await checkedAtBothWidths(page, 'review queue (es)');
@@ -250,7 +206,7 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
   it('the member sees the note, edits the abstract and submits again', async () => {
     const ui = ns('evidenceSubmit', 'pt');
     const page = await memberPage();
-    await page.goto(`${portal.url}/my/evidence`);
+    await page.goto(`${journey.url}/my/evidence`);
     const mine = page.locator('[data-testid="my-evidence-item"][data-status="CHANGES_REQUESTED"]');
     await mine.waitFor();
     await mine.getByTestId('my-evidence-note').getByText(note).waitFor();
@@ -276,7 +232,7 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
     const ui = ns('evidenceSubmit', 'es');
     const shared = ns('evidence', 'es');
     const page = await organiserPage();
-    await page.goto(`${portal.url}/manage/evidence/${item.id}`);
+    await page.goto(`${journey.url}/manage/evidence/${item.id}`);
     const form = page.getByTestId('decision-form');
     await form.waitFor();
     // The history shows the whole exchange.
@@ -294,7 +250,7 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
 
   it('an anonymous visitor finds it by searching "avaliacao" without accents, opens it and downloads the PDF', async () => {
     const page = await newPage('es-ES');
-    await page.goto(`${portal.url}/evidence`);
+    await page.goto(`${journey.url}/evidence`);
     const search = page.getByTestId('evidence-search');
     await search.waitFor();
     await search.fill('avaliacao');
@@ -310,7 +266,7 @@ describe('evidence journey: share in Portuguese with a PDF, changes requested, r
 
     const href = await download.getAttribute('href');
     expect(href).toMatch(/^\/api\/evidence\/files\//);
-    const response = await page.request.get(`${portal.url}${href}`);
+    const response = await page.request.get(`${journey.url}${href}`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
     const body = await response.body();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { catalogues } from '@alliance/shared-i18n';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from './browser';
+import { newAccount, waitForMail, type GraphQLClient } from '../support';
+import { browserJourney, expectNoAxeViolations, expectNoHorizontalOverflow, gql, newOrganiser, signIn } from './browser';
 
 /**
  * Issue 5's journey: an organiser publishes a two-module course with a quiz; a ministry focal point
@@ -10,27 +10,11 @@ import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from
  * certificate; the organiser's report shows one completion from the learner's country.
  */
 const ADMIN = { email: 'aprendizaje-admin@alianza.example', password: 'Aprendizaje-Admin-2026' };
-const PASSWORD = 'Clave-Segura-2026';
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
 const learner = catalogues.learnerUi;
-const authTexts = catalogues.auth;
 type Locale = 'es' | 'pt';
 
-async function signIn(page: Page, url: string, email: string, locale: Locale): Promise<void> {
-  const auth = authTexts[locale];
-  await page.goto(`${url}/sign-in`);
-  await page.getByRole('heading', { level: 1, name: auth.signInTitle }).waitFor();
-  await page.getByRole('textbox', { name: auth.email, exact: true }).fill(email);
-  await page.getByRole('textbox', { name: auth.password, exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: auth.signInSubmit }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
 describe('learning journey: publish, team enrolment, completion with certificate, report (Chromium)', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  let admin: GraphQLClient;
+  const journey = browserJourney(ADMIN);
   let organiser: GraphQLClient;
   const suffix = randomUUID().slice(0, 6);
   const emails = {
@@ -42,47 +26,22 @@ describe('learning journey: publish, team enrolment, completion with certificate
   };
   let course = { id: '', slug: '', title: '' };
 
-  async function verifiedPerson(name: string, email: string, countryCode: string, locale: Locale): Promise<{ client: GraphQLClient; id: string }> {
-    const client = new GraphQLClient(portal.url, locale);
-    const up = await client.request(`mutation($input: SignUpInput!) { signUp(input: $input) }`, { input: { name, email, password: PASSWORD, countryCode, preferredLocale: locale } });
-    expect(up.errors).toBeUndefined();
-    const mail = await waitForMail(portal.url, (m) => m.to.includes(email));
-    const token = new URL(mail.links.find((l) => l.includes('token='))!).searchParams.get('token');
-    expect((await client.request(`mutation($token: String!) { verifyEmail(token: $token) }`, { token })).errors).toBeUndefined();
-    const signedIn = await client.request<{ signIn: { id: string } }>(SIGN_IN, { input: { email, password: PASSWORD } });
-    expect(signedIn.errors).toBeUndefined();
-    return { client, id: signedIn.data!.signIn.id };
-  }
-
-  async function gql<T>(client: GraphQLClient, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await client.request<T>(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  }
-
   async function newPage(locale: Locale, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: locale === 'pt' ? 'pt-BR' : 'es-ES', acceptDownloads: true });
-    contexts.push(context);
+    const context = await journey.newContext({ viewport, locale: locale === 'pt' ? 'pt-BR' : 'es-ES', acceptDownloads: true });
     // The interface language follows the stored choice, as a returning visitor's would.
     await context.addInitScript((lng) => window.localStorage.setItem('alliance.locale', lng), locale);
     return context.newPage();
   }
 
   beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-    browser = await launchBrowser();
-    admin = new GraphQLClient(portal.url, 'es');
-    expect((await admin.request(SIGN_IN, { input: ADMIN })).errors).toBeUndefined();
+    const { admin } = journey;
 
     // The organiser.
-    const olga = await verifiedPerson('Olga Organizadora', emails.organiser, 'CL', 'es');
-    await gql(admin, `mutation($u: ID!) { grantRole(userId: $u, role: ORGANISER) { id } }`, { u: olga.id });
-    organiser = olga.client;
-    expect((await organiser.request(SIGN_IN, { input: { email: emails.organiser, password: PASSWORD } })).errors).toBeUndefined();
+    organiser = (await newOrganiser(journey, 'Olga Organizadora', emails.organiser, 'CL')).client;
 
     // A Costa Rican ministry, member of the alliance, with Héctor as its focal point.
     const areas = (await gql<{ focusAreas: Array<{ id: string }> }>(admin, `{ focusAreas { id } }`)).focusAreas;
-    const focal = await verifiedPerson('Héctor Álvarez', emails.focal, 'CR', 'es');
+    const focal = await newAccount(journey, 'Héctor Álvarez', emails.focal, 'CR', 'es');
     const charter = await gql<{ currentCharter: { version: number } }>(focal.client, `{ currentCharter { version } }`);
     const applied = await gql<{ submitMembershipApplication: { id: string } }>(
       focal.client,
@@ -113,27 +72,21 @@ describe('learning journey: publish, team enrolment, completion with certificate
     );
 
     // Two colleagues with accounts (Joana reads in Portuguese); the third address has none yet.
-    await verifiedPerson('Joana Araújo', emails.learner, 'CR', 'pt');
-    await verifiedPerson('Luis Mora', emails.colleague, 'CR', 'es');
+    await newAccount(journey, 'Joana Araújo', emails.learner, 'CR', 'pt');
+    await newAccount(journey, 'Luis Mora', emails.colleague, 'CR', 'es');
 
   }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await portal?.stop();
-  });
 
   it('the organiser builds a two-module course with a quiz in the editor and publishes it', async () => {
     const ui = catalogues.learningUi.es;
     const page = await newPage('es');
-    await signIn(page, portal.url, emails.organiser, 'es');
+    await signIn(page, journey.url, emails.organiser, 'es');
     const title = `Evaluación formativa ${suffix}`;
     const slug = `evaluacion-formativa-${suffix}`;
     const inLanguage = (field: string, language: string) => ui.fieldInLanguage.replace('{{field}}', field).replace('{{language}}', language);
 
     // Details: texts in Spanish and Portuguese, hours, languages, certificate issuer and signatory.
-    await page.goto(`${portal.url}/manage/courses/new`);
+    await page.goto(`${journey.url}/manage/courses/new`);
     await page.getByTestId('details-form').waitFor();
     await expectNoAxeViolations(page, 'new course form');
     await page.getByTestId('course-title-es').fill(title);
@@ -216,8 +169,8 @@ describe('learning journey: publish, team enrolment, completion with certificate
 
   it('the focal point enrols a team of three by e-mail (Spanish)', async () => {
     const page = await newPage('es');
-    await signIn(page, portal.url, emails.focal, 'es');
-    await page.goto(`${portal.url}/courses/${course.slug}`);
+    await signIn(page, journey.url, emails.focal, 'es');
+    await page.goto(`${journey.url}/courses/${course.slug}`);
     await page.getByTestId('enrol-panel').waitFor();
     await page.getByTestId('enrol-team-link').click();
     await page.getByRole('heading', { level: 1, name: learner.es.nominateHeading.replace('{{title}}', course.title) }).waitFor();
@@ -231,16 +184,16 @@ describe('learning journey: publish, team enrolment, completion with certificate
     await page.getByTestId('result-invited').getByText(emails.newcomer).waitFor();
     await expectNoAxeViolations(page, 'team nomination result');
     // The newcomer is invited by e-mail with a sign-up link.
-    await waitForMail(portal.url, (m) => m.to.includes(emails.newcomer));
-    await page.goto(`${portal.url}/learning/team`);
+    await waitForMail(journey.url, (m) => m.to.includes(emails.newcomer));
+    await page.goto(`${journey.url}/learning/team`);
     await page.getByTestId('team-row').nth(2).waitFor();
     expect(await page.getByTestId('team-row').count()).toBe(3);
   });
 
   it('a learner completes the course in Portuguese and downloads the certificate', async () => {
     const page = await newPage('pt', { width: 360, height: 740 });
-    await signIn(page, portal.url, emails.learner, 'pt');
-    await page.goto(`${portal.url}/learning`);
+    await signIn(page, journey.url, emails.learner, 'pt');
+    await page.goto(`${journey.url}/learning`);
     await page.getByRole('heading', { level: 1, name: learner.pt.myLearningTitle }).waitFor();
     await expectNoAxeViolations(page, 'my learning (pt, phone)');
     await expectNoHorizontalOverflow(page, 'my learning (pt, phone)');
@@ -271,27 +224,27 @@ describe('learning journey: publish, team enrolment, completion with certificate
     await page.getByTestId('course-completed').waitFor();
 
     // The certificate: rendered by the worker, then a real PDF.
-    await page.goto(`${portal.url}/certificates`);
+    await page.goto(`${journey.url}/certificates`);
     const pdfLink = page.getByTestId('download-pdf').first();
     await pdfLink.waitFor({ timeout: 60_000 });
     const href = await pdfLink.getAttribute('href');
-    const response = await page.request.get(`${portal.url}${href}`);
+    const response = await page.request.get(`${journey.url}${href}`);
     expect(response.status()).toBe(200);
     expect((await response.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
   });
 
   it('the organiser’s report shows one completion from Costa Rica', async () => {
     const page = await newPage('es');
-    await signIn(page, portal.url, emails.organiser, 'es');
-    await page.goto(`${portal.url}/manage/courses/${course.id}/report`);
+    await signIn(page, journey.url, emails.organiser, 'es');
+    await page.goto(`${journey.url}/manage/courses/${course.id}/report`);
     await page.getByTestId('report-completed').filter({ hasText: /^1$/ }).waitFor();
     await page.getByTestId('report-by-country-chart').locator('svg').first().waitFor();
     await page.getByTestId('report-by-country-table').getByRole('row', { name: /Costa Rica \d+ \d+ 1$/ }).waitFor();
     await expectNoAxeViolations(page, 'course report');
-    const csv = await page.request.get(`${portal.url}/api/learning/courses/${course.id}/report.csv`);
+    const csv = await page.request.get(`${journey.url}/api/learning/courses/${course.id}/report.csv`);
     expect(csv.status()).toBe(200);
 
-    await page.goto(`${portal.url}/manage/courses/${course.id}/enrolments`);
+    await page.goto(`${journey.url}/manage/courses/${course.id}/enrolments`);
     await page.getByTestId('enrolments-table').waitFor();
     expect(await page.getByTestId('enrolment-row').count()).toBe(3);
     await page.getByTestId('enrolment-row').filter({ hasText: 'Joana Araújo' }).getByTestId('enrolment-status').filter({ hasText: learner.es.status_COMPLETED }).waitFor();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { catalogues } from '@alliance/shared-i18n';
-import { GraphQLClient, startPortal, waitForMail, type RunningPortal } from '../support';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from './browser';
+import { newAccount, type GraphQLClient } from '../support';
+import { browserJourney, expectNoAxeViolations, expectNoHorizontalOverflow, gql, newOrganiser, signIn } from './browser';
 
 /**
  * Issue 6's journey: an organiser creates and opens a two-seat workshop in the editor; three people
@@ -13,10 +13,7 @@ import { expectNoAxeViolations, expectNoHorizontalOverflow, launchBrowser } from
  * a participant downloads the attendance certificate; the figures show participants by country.
  */
 const ADMIN = { email: 'talleres-admin@alianza.example', password: 'Talleres-Admin-2026' };
-const PASSWORD = 'Clave-Segura-2026';
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
 const ui = catalogues.workshopParticipant;
-const authTexts = catalogues.auth;
 type Locale = 'es' | 'fr';
 const ZONE = 'America/Lima';
 const PHONE = { width: 360, height: 740 };
@@ -35,21 +32,8 @@ async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000)
   expect(last).toBe(expected);
 }
 
-async function signIn(page: Page, url: string, email: string, locale: Locale): Promise<void> {
-  const auth = authTexts[locale];
-  await page.goto(`${url}/sign-in`);
-  await page.getByRole('heading', { level: 1, name: auth.signInTitle }).waitFor();
-  await page.getByRole('textbox', { name: auth.email, exact: true }).fill(email);
-  await page.getByRole('textbox', { name: auth.password, exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: auth.signInSubmit }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
 describe('workshops journey: create and open, register with waitlist, promotion, priorities, attendance, certificate, figures (Chromium)', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  let admin: GraphQLClient;
+  const journey = browserJourney(ADMIN);
   let organiser: GraphQLClient;
   const suffix = randomUUID().slice(0, 6);
   const emails = {
@@ -61,27 +45,8 @@ describe('workshops journey: create and open, register with waitlist, promotion,
   const workshop = { id: '', slug: `taller-regional-${suffix}`, title: `Taller regional de evaluación ${suffix}`, titleFr: `Atelier régional d’évaluation ${suffix}`, sessionId: '' };
   const pages: Record<'organiser' | 'peru' | 'haiti' | 'costaRica', Page | null> = { organiser: null, peru: null, haiti: null, costaRica: null };
 
-  async function verifiedPerson(name: string, email: string, countryCode: string, locale: Locale): Promise<{ client: GraphQLClient; id: string }> {
-    const client = new GraphQLClient(portal.url, locale);
-    const up = await client.request(`mutation($input: SignUpInput!) { signUp(input: $input) }`, { input: { name, email, password: PASSWORD, countryCode, preferredLocale: locale } });
-    expect(up.errors).toBeUndefined();
-    const mail = await waitForMail(portal.url, (m) => m.to.includes(email));
-    const token = new URL(mail.links.find((l) => l.includes('token='))!).searchParams.get('token');
-    expect((await client.request(`mutation($token: String!) { verifyEmail(token: $token) }`, { token })).errors).toBeUndefined();
-    const signedIn = await client.request<{ signIn: { id: string } }>(SIGN_IN, { input: { email, password: PASSWORD } });
-    expect(signedIn.errors).toBeUndefined();
-    return { client, id: signedIn.data!.signIn.id };
-  }
-
-  async function gql<T>(client: GraphQLClient, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await client.request<T>(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  }
-
   async function newPage(locale: Locale, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: locale === 'fr' ? 'fr-HT' : 'es-PE', timezoneId: locale === 'fr' ? 'America/Port-au-Prince' : ZONE, acceptDownloads: true });
-    contexts.push(context);
+    const context = await journey.newContext({ viewport, locale: locale === 'fr' ? 'fr-HT' : 'es-PE', timezoneId: locale === 'fr' ? 'America/Port-au-Prince' : ZONE, acceptDownloads: true });
     // The interface language follows the stored choice, as a returning visitor's would.
     await context.addInitScript((lng) => window.localStorage.setItem('alliance.locale', lng), locale);
     return context.newPage();
@@ -91,7 +56,7 @@ describe('workshops journey: create and open, register with waitlist, promotion,
     if (pages[who]) return pages[who]!;
     const locale: Locale = who === 'haiti' ? 'fr' : 'es';
     const page = await newPage(locale, who === 'haiti' ? PHONE : undefined);
-    await signIn(page, portal.url, emails[who], locale);
+    await signIn(page, journey.url, emails[who], locale);
     pages[who] = page;
     return page;
   }
@@ -99,42 +64,27 @@ describe('workshops journey: create and open, register with waitlist, promotion,
   async function organiserPage(): Promise<Page> {
     if (pages.organiser) return pages.organiser;
     const page = await newPage('es');
-    await signIn(page, portal.url, emails.organiser, 'es');
+    await signIn(page, journey.url, emails.organiser, 'es');
     pages.organiser = page;
     return page;
   }
 
   async function openWorkshopPage(page: Page): Promise<void> {
-    await page.goto(`${portal.url}/workshops/${workshop.slug}`);
+    await page.goto(`${journey.url}/workshops/${workshop.slug}`);
     await page.getByTestId('registration-panel').waitFor();
   }
 
   beforeAll(async () => {
-    portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-    browser = await launchBrowser();
-    admin = new GraphQLClient(portal.url, 'es');
-    expect((await admin.request(SIGN_IN, { input: ADMIN })).errors).toBeUndefined();
+    organiser = (await newOrganiser(journey, 'Olga Organizadora', emails.organiser, 'CL')).client;
 
-    const olga = await verifiedPerson('Olga Organizadora', emails.organiser, 'CL', 'es');
-    await gql(admin, `mutation($u: ID!) { grantRole(userId: $u, role: ORGANISER) { id } }`, { u: olga.id });
-    organiser = olga.client;
-    // A fresh session carries the new role.
-    expect((await organiser.request(SIGN_IN, { input: { email: emails.organiser, password: PASSWORD } })).errors).toBeUndefined();
-
-    await verifiedPerson('Ana Quispe', emails.peru, 'PE', 'es');
-    await verifiedPerson('Marie Joseph', emails.haiti, 'HT', 'fr');
-    await verifiedPerson('Carlos Mora', emails.costaRica, 'CR', 'es');
+    await newAccount(journey, 'Ana Quispe', emails.peru, 'PE', 'es');
+    await newAccount(journey, 'Marie Joseph', emails.haiti, 'HT', 'fr');
+    await newAccount(journey, 'Carlos Mora', emails.costaRica, 'CR', 'es');
   }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await portal?.stop();
-  });
 
   it('the organiser creates a two-seat workshop with a question and a session in the editor, and opens it', async () => {
     const page = await organiserPage();
-    await page.goto(`${portal.url}/manage/workshops/new`);
+    await page.goto(`${journey.url}/manage/workshops/new`);
     await page.getByTestId('workshop-details-form').waitFor();
     await expectNoAxeViolations(page, 'new workshop form');
 
@@ -238,7 +188,7 @@ describe('workshops journey: create and open, register with waitlist, promotion,
     await peru.locator('[data-testid="registration-status"][data-status="CANCELLED"]').waitFor();
 
     const costaRica = await personPage('costaRica');
-    await costaRica.goto(`${portal.url}/my/workshops`);
+    await costaRica.goto(`${journey.url}/my/workshops`);
     await costaRica.getByRole('heading', { level: 1, name: ui.es.myWorkshopsTitle }).waitFor();
     await costaRica.getByTestId('section-upcoming').locator('[data-testid="my-workshop-card"][data-status="CONFIRMED"]').waitFor();
     await expectNoAxeViolations(costaRica, 'my workshops');
@@ -326,7 +276,7 @@ describe('workshops journey: create and open, register with waitlist, promotion,
     const wrong = code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
 
     const haiti = await personPage('haiti');
-    await haiti.goto(`${portal.url}/workshops/${workshop.slug}/check-in?code=${wrong}`);
+    await haiti.goto(`${journey.url}/workshops/${workshop.slug}/check-in?code=${wrong}`);
     await haiti.getByTestId('check-in-form').waitFor();
     await expectNoAxeViolations(haiti, 'check-in (fr, phone)');
     await expectNoHorizontalOverflow(haiti, 'check-in (fr, phone)');
@@ -338,14 +288,14 @@ describe('workshops journey: create and open, register with waitlist, promotion,
     expect(await haiti.getByTestId('check-in-success').textContent()).toContain(fill(ui.fr.checkedIn, { session: 'Sesión única' }));
 
     const page = await organiserPage();
-    await page.goto(`${portal.url}/manage/workshops/${workshop.id}/run?tab=attendance`);
+    await page.goto(`${journey.url}/manage/workshops/${workshop.id}/run?tab=attendance`);
     await page.getByTestId('attendance-table').waitFor();
     const carlos = page.locator('[data-testid^="attendance-row-"]').filter({ hasText: 'Carlos Mora' });
     await carlos.getByRole('checkbox').check();
     await until(async () => page.getByTestId('attendance-count').getAttribute('data-attended'), '2');
     await expectNoAxeViolations(page, 'attendance');
 
-    await page.goto(`${portal.url}/manage/workshops/${workshop.id}/run?tab=held`);
+    await page.goto(`${journey.url}/manage/workshops/${workshop.id}/run?tab=held`);
     await page.getByTestId('mark-held').click();
     await page.getByTestId('confirm-mark-held').click();
     await page.getByTestId('held-status').waitFor();
@@ -359,23 +309,23 @@ describe('workshops journey: create and open, register with waitlist, promotion,
     const started = Date.now();
     // The worker renders the PDF after the batch: look again until it is there.
     for (;;) {
-      await haiti.goto(`${portal.url}/my/workshops`);
+      await haiti.goto(`${journey.url}/my/workshops`);
       await haiti.getByTestId('section-past').waitFor();
       if (await pdf.count()) break;
-      if (Date.now() - started > 90_000) throw new Error(`no certificate after 90 s:\n${portal.logs().slice(-4000)}`);
+      if (Date.now() - started > 90_000) throw new Error(`no certificate after 90 s:\n${journey.portal.logs().slice(-4000)}`);
       await haiti.waitForTimeout(2000);
     }
     await expectNoAxeViolations(haiti, 'my workshops with certificate (fr, phone)');
     await expectNoHorizontalOverflow(haiti, 'my workshops with certificate (fr, phone)');
     const href = await pdf.first().getAttribute('href');
-    const response = await haiti.request.get(`${portal.url}${href}`);
+    const response = await haiti.request.get(`${journey.url}${href}`);
     expect(response.status()).toBe(200);
     expect((await response.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
   });
 
   it('the figures page shows participants by country', async () => {
     const page = await organiserPage();
-    await page.goto(`${portal.url}/manage/workshops/${workshop.id}/run?tab=figures`);
+    await page.goto(`${journey.url}/manage/workshops/${workshop.id}/run?tab=figures`);
     await page.getByTestId('figures-headline').waitFor();
     await page.getByTestId('figures-by-country-chart').locator('svg').first().waitFor();
     const table = page.getByTestId('figures-by-country-table');

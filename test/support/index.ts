@@ -1,1 +1,2 @@
 export * from './portal';
+export * from './journey';

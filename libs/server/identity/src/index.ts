@@ -11,3 +11,5 @@ export { UserModel, UserConnection } from './dto/user.model';
 export { RoleEnum, LocaleEnum } from './dto/enums';
 export * from './dto/inputs';
 export { AccountLifecycle, type EmailVerifiedListener } from './account-lifecycle';
+// Test-only: the other domains' specs compose their modules with it.
+export { createModuleTestApp, type ModuleTestAppOptions } from './testing/module-test-app';

@@ -9,6 +9,7 @@ import { CoursesService } from './courses.service';
 import { Enrolment, Offering } from './entities';
 import { detectFileType } from './files.service';
 import { StructureService } from './structure.service';
+import { courseInput, publishCourse, type LocalisedInput } from './testing/course-fixtures';
 import { createLearningTestApp } from './testing/learning-test-app';
 import type { LearningActor } from './util';
 
@@ -53,40 +54,15 @@ describe('learning catalogue and files (real PostgreSQL, HTTP)', () => {
     process.env = saved;
   });
 
-  async function published(title: Array<{ locale: string; value: string }>, overrides: Record<string, unknown> = {}) {
-    const course = await courses.create(organiser, {
-      title,
-      summary: [{ locale: 'es', value: `Resumen ${marker}` }],
-      level: 'INTRODUCTORY',
-      format: 'SELF_PACED',
-      estimatedHours: 4,
-      languages: ['es'],
-      focusAreaIds: [],
-      enrolmentPolicy: 'OPEN',
-      certificateIssuer: 'Alianza Regional',
-      certificateSignatories: [{ name: 'Ana Gómez', title: 'Coordinadora', organisation: 'Secretaría' }],
-      ...overrides,
-    });
-    const module = await structure.addModule(organiser, course.id, [{ locale: 'es', value: 'Módulo' }]);
-    await structure.addLesson(organiser, module.id, { type: 'TEXT', title: [{ locale: 'es', value: 'Lección' }] });
-    return courses.publish(organiser, course.id);
+  async function published(title: LocalisedInput, overrides: Record<string, unknown> = {}) {
+    const course = await courses.create(organiser, courseInput(title, `Resumen ${marker}`, overrides));
+    return publishCourse({ courses, structure }, organiser, course.id);
   }
 
   it('lists published courses only, searches every language without accents, filters and pages', async () => {
     const a = await published([{ locale: 'es', value: `Educación inclusiva ${marker}` }], { level: 'ADVANCED' });
     const b = await published([{ locale: 'pt', value: `Avaliação formativa ${marker}` }], { languages: ['pt'] });
-    const draft = await courses.create(organiser, {
-      title: [{ locale: 'es', value: `Borrador ${marker}` }],
-      summary: [{ locale: 'es', value: `Resumen ${marker}` }],
-      level: 'INTRODUCTORY',
-      format: 'COHORT',
-      estimatedHours: 4,
-      languages: ['es'],
-      focusAreaIds: [],
-      enrolmentPolicy: 'OPEN',
-      certificateIssuer: 'Alianza Regional',
-      certificateSignatories: [],
-    });
+    const draft = await courses.create(organiser, courseInput([{ locale: 'es', value: `Borrador ${marker}` }], `Resumen ${marker}`, { format: 'COHORT', certificateSignatories: [] }));
     const ids = async (args: Parameters<CatalogueService['courses']>[0]) => (await catalogue.courses(args)).edges.map((e) => e.node.id);
     const all = await ids({ search: marker, first: 50 });
     expect(all).toEqual(expect.arrayContaining([a.id, b.id]));

@@ -8,6 +8,7 @@ import { Role } from '@alliance/shared-core';
 import { CourseEvidenceService } from './course-evidence.service';
 import { CoursesService } from './courses.service';
 import { StructureService } from './structure.service';
+import { courseInput, publishCourse } from './testing/course-fixtures';
 import { createLearningTestApp } from './testing/learning-test-app';
 import type { LearningActor } from './util';
 
@@ -58,27 +59,11 @@ describe('course related evidence (real PostgreSQL)', () => {
   });
 
   async function draftCourse(title: string) {
-    return courses.create(organiser, {
-      title: [
-        { locale: 'es', value: `${title} ${marker}` },
-        { locale: 'en', value: `${title} (en) ${marker}` },
-      ],
-      summary: [{ locale: 'es', value: `Resumen ${marker}` }],
-      level: 'INTRODUCTORY',
-      format: 'SELF_PACED',
-      estimatedHours: 4,
-      languages: ['es'],
-      focusAreaIds: [],
-      enrolmentPolicy: 'OPEN',
-      certificateIssuer: 'Alianza Regional',
-      certificateSignatories: [{ name: 'Ana Gómez', title: 'Coordinadora', organisation: 'Secretaría' }],
-    });
-  }
-
-  async function publish(courseId: string) {
-    const module = await structure.addModule(organiser, courseId, [{ locale: 'es', value: 'Módulo' }]);
-    await structure.addLesson(organiser, module.id, { type: 'TEXT', title: [{ locale: 'es', value: 'Lección' }] });
-    return courses.publish(organiser, courseId);
+    const titles = [
+      { locale: 'es', value: `${title} ${marker}` },
+      { locale: 'en', value: `${title} (en) ${marker}` },
+    ];
+    return courses.create(organiser, courseInput(titles, `Resumen ${marker}`));
   }
 
   const item = (fixture: Parameters<typeof insertEvidenceItem>[2]) => insertEvidenceItem(dataSource, submitterId, fixture);
@@ -131,7 +116,7 @@ describe('course related evidence (real PostgreSQL)', () => {
     const shared = await item({ titles: [['es', `Escuelas multigrado ${marker}`]] });
     const published = await draftCourse('Aulas multigrado');
     await links.setEvidence(organiser, staff, published.id, [shared]);
-    await publish(published.id);
+    await publishCourse({ courses, structure }, organiser, published.id);
     const draft = await draftCourse('Curso en preparación');
     await links.setEvidence(organiser, staff, draft.id, [shared]);
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -6,6 +5,7 @@ import { UsersService } from '@alliance/server-identity';
 import { WorkshopSession } from './entities';
 import { Role } from '@alliance/shared-core';
 import { SessionsService } from './sessions.service';
+import { tag, text } from './testing/registration-fixtures';
 import { createWorkshopsTestApp } from './testing/workshops-test-app';
 import type { WorkshopActor } from './util';
 import { WorkshopsService } from './workshops.service';
@@ -13,9 +13,6 @@ import { WorkshopsService } from './workshops.service';
 // The independent parser (CommonJS build) checks what calendar programs will read.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
-
-const tag = () => randomBytes(4).toString('hex');
-const text = (es: string, fr?: string) => [{ locale: 'es', value: es }, ...(fr ? [{ locale: 'fr', value: fr }] : [])];
 
 describe('workshop .ics (real PostgreSQL, parsed with ical.js)', () => {
   let app: INestApplication;

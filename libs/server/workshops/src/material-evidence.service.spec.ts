@@ -1,31 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EvidenceUsageRegistry, insertEvidenceItem, type EvidenceViewer } from '@alliance/server-evidence';
-import { AppError } from '@alliance/server-graphql';
 import { UsersService } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { WorkshopMaterial } from './entities';
 import { WorkshopEvidenceService } from './material-evidence.service';
 import { SessionsService } from './sessions.service';
+import { appError, HOUR, tag, text, workshopInput } from './testing/registration-fixtures';
 import { createWorkshopsTestApp } from './testing/workshops-test-app';
 import type { WorkshopActor } from './util';
 import { WorkshopsService } from './workshops.service';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
-
-const tag = () => randomBytes(4).toString('hex');
-const text = (es: string, fr?: string) => [{ locale: 'es', value: es }, ...(fr ? [{ locale: 'fr', value: fr }] : [])];
-const HOUR = 3_600_000;
 
 describe('workshop materials from the evidence bank (real PostgreSQL)', () => {
   let app: INestApplication;
@@ -72,22 +57,7 @@ describe('workshop materials from the evidence bank (real PostgreSQL)', () => {
   });
 
   const create = (title: string) =>
-    workshops.create(organiser, {
-      title: text(`${title} ${marker}`, `${title} (fr) ${marker}`),
-      description: text('Prioridades de la transformación educativa.'),
-      mode: 'VIRTUAL',
-      timeZone: 'America/Bogota',
-      meetingUrl: 'https://meet.example.org/taller',
-      capacity: 60,
-      audience: 'OPEN',
-      approvalRequired: false,
-      waitlistMode: 'AUTO',
-      languages: ['es', 'fr'],
-      certificateIssuer: 'Alianza Regional',
-      certificateSignatories: [{ name: 'Ana Gómez', title: 'Secretaria Técnica', organisation: 'Alianza' }],
-      countrySeats: [],
-      questions: [],
-    });
+    workshops.create(organiser, workshopInput({ title: text(`${title} ${marker}`, `${title} (fr) ${marker}`), countrySeats: [], questions: [] }));
 
   const open = async (id: string) => {
     const start = Date.now() + 72 * HOUR;

@@ -1,31 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError } from '@alliance/server-graphql';
 import { UsersService } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { Workshop, WorkshopCountrySeats, WorkshopOrganiser, WorkshopQuestion, WorkshopSession } from './entities';
 import { WorkshopRemindersService } from './reminders.service';
 import { SessionsService } from './sessions.service';
 import { WorkshopCatalogueService } from './catalogue.service';
+import { appError, HOUR, tag, text, workshopInput } from './testing/registration-fixtures';
 import { createWorkshopsTestApp } from './testing/workshops-test-app';
 import type { WorkshopActor } from './util';
 import { WorkshopsService } from './workshops.service';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
-
-const tag = () => randomBytes(4).toString('hex');
-const text = (es: string, fr?: string) => [{ locale: 'es', value: es }, ...(fr ? [{ locale: 'fr', value: fr }] : [])];
-const HOUR = 3_600_000;
 
 async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 5_000): Promise<T> {
   const until = Date.now() + ms;
@@ -73,28 +58,6 @@ describe('workshops organising (real PostgreSQL)', () => {
     process.env = saved;
   });
 
-  const input = (overrides: Record<string, unknown> = {}) => ({
-    title: text(`Taller regional ${tag()}`, 'Atelier régional'),
-    description: text('Prioridades de la transformación educativa.'),
-    mode: 'VIRTUAL',
-    timeZone: 'America/Bogota',
-    meetingUrl: 'https://meet.example.org/taller',
-    capacity: 60,
-    audience: 'OPEN',
-    approvalRequired: false,
-    waitlistMode: 'AUTO',
-    languages: ['es', 'fr'],
-    certificateIssuer: 'Alianza Regional',
-    certificateSignatories: [{ name: 'Ana Gómez', title: 'Secretaria Técnica', organisation: 'Alianza' }],
-    countrySeats: [{ countryCode: 'CO', seats: 5 }],
-    questions: [
-      { type: 'TEXT', prompt: text('¿Qué espera del taller?'), required: false },
-      { type: 'CHOICE', prompt: text('Sector'), options: ['Ministerio', 'Sociedad civil'], required: true },
-      { type: 'CONSENT', prompt: text('Acepto aparecer en la lista'), required: false },
-    ],
-    ...overrides,
-  });
-
   const snapshot = async (id: string) => ({
     workshop: await dataSource.getRepository(Workshop).findOneByOrFail({ id }),
     questions: await dataSource.getRepository(WorkshopQuestion).countBy({ workshopId: id }),
@@ -116,7 +79,7 @@ describe('workshops organising (real PostgreSQL)', () => {
   };
 
   it('creates a draft with the creator as organiser, questions and country seats', async () => {
-    const w = await workshops.create(organiser, input());
+    const w = await workshops.create(organiser, workshopInput());
     expect(w.status).toBe('DRAFT');
     expect(w.slug).toMatch(/^taller-regional-/);
     expect(await dataSource.getRepository(WorkshopOrganiser).findBy({ workshopId: w.id })).toEqual([expect.objectContaining({ userId: organiser.id })]);
@@ -126,11 +89,11 @@ describe('workshops organising (real PostgreSQL)', () => {
     expect(await workshops.canManage(organiser, w.id)).toBe(true);
     expect(await workshops.canManage(colleague, w.id)).toBe(false);
     expect(await workshops.canManage(participant, w.id)).toBe(false);
-    expect((await appError(workshops.create(participant, input()))).extensions.code).toBe('FORBIDDEN');
+    expect((await appError(workshops.create(participant, workshopInput()))).extensions.code).toBe('FORBIDDEN');
   });
 
   it('refuses invalid input and changes nothing', async () => {
-    const w = await workshops.create(organiser, input());
+    const w = await workshops.create(organiser, workshopInput());
     const before = await snapshot(w.id);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ timeZone: 'America/Atlantis' }, 'workshops:timeZoneInvalid'],
@@ -145,20 +108,20 @@ describe('workshops organising (real PostgreSQL)', () => {
       [{ mode: 'IN_PERSON', venue: null }, 'workshops:venueRequired'],
     ];
     for (const [overrides, key] of cases) {
-      const error = await appError(workshops.update(organiser, w.id, input({ ...overrides, title: text('Otro título') })));
+      const error = await appError(workshops.update(organiser, w.id, workshopInput({ ...overrides, title: text('Otro título') })));
       const keys = [error.message, ...error.fieldErrors.map((f) => f.key)];
       expect({ overrides, keys }).toEqual({ overrides, keys: expect.arrayContaining([key]) });
     }
     expect(await snapshot(w.id)).toEqual(before);
     // Capacity below the seats already taken.
     await dataSource.query(`UPDATE workshops SET seats_taken = 10 WHERE id = $1`, [w.id]);
-    expect((await appError(workshops.update(organiser, w.id, input({ capacity: 5, countrySeats: [] })))).message).toBe('workshops:capacityBelowTaken');
+    expect((await appError(workshops.update(organiser, w.id, workshopInput({ capacity: 5, countrySeats: [] })))).message).toBe('workshops:capacityBelowTaken');
     // Another organiser's workshop: not theirs.
-    expect((await appError(workshops.update(colleague, w.id, input()))).extensions.code).toBe('FORBIDDEN');
+    expect((await appError(workshops.update(colleague, w.id, workshopInput()))).extensions.code).toBe('FORBIDDEN');
   });
 
   it('accepts IANA zones and stores wall-clock-independent instants', async () => {
-    const w = await workshops.create(organiser, input({ timeZone: 'America/Port-au-Prince' }));
+    const w = await workshops.create(organiser, workshopInput({ timeZone: 'America/Port-au-Prince' }));
     expect(w.timeZone).toBe('America/Port-au-Prince');
     const start = new Date('2031-03-10T14:00:00Z');
     const withSession = await sessions.saveSession(organiser, w.id, null, { title: text('Día 1'), startsAt: start, endsAt: new Date(start.getTime() + 3 * HOUR) });
@@ -167,7 +130,7 @@ describe('workshops organising (real PostgreSQL)', () => {
   });
 
   it('runs the lifecycle and refuses illegal transitions', async () => {
-    const w = await workshops.create(organiser, input());
+    const w = await workshops.create(organiser, workshopInput());
     expect((await appError(workshops.open(organiser, w.id))).message).toBe('workshops:needsSession');
     await sessions.saveSession(organiser, w.id, null, session(48));
     expect((await appError(workshops.close(organiser, w.id))).message).toBe('workshops:illegalTransition');
@@ -186,14 +149,14 @@ describe('workshops organising (real PostgreSQL)', () => {
   });
 
   it('keeps drafts away from people who do not manage them', async () => {
-    const w = await workshops.create(organiser, input());
+    const w = await workshops.create(organiser, workshopInput());
     expect(await catalogue.bySlug(participant, w.slug)).toBeNull();
     expect(await catalogue.bySlug(null, w.slug)).toBeNull();
     expect((await catalogue.bySlug(organiser, w.slug))?.id).toBe(w.id);
   });
 
   it('adds organisers who hold the role and never removes the last one', async () => {
-    const w = await workshops.create(organiser, input());
+    const w = await workshops.create(organiser, workshopInput());
     expect((await appError(workshops.addOrganiser(organiser, w.id, participant.email))).message).toBe('workshops:organiserNeedsRole');
     expect((await appError(workshops.addOrganiser(organiser, w.id, 'nobody.here@example.org'))).message).toBe('workshops:personNotFound');
     await workshops.addOrganiser(organiser, w.id, colleague.email.toUpperCase());
@@ -204,7 +167,7 @@ describe('workshops organising (real PostgreSQL)', () => {
   });
 
   it('keeps the workshop span equal to its sessions and agenda items inside their session', async () => {
-    const w = await workshops.create(organiser, input());
+    const w = await workshops.create(organiser, workshopInput());
     const a = await sessions.saveSession(organiser, w.id, null, session(72));
     const afterTwo = await sessions.saveSession(organiser, w.id, null, session(48));
     const rows = await dataSource.getRepository(WorkshopSession).find({ where: { workshopId: w.id }, order: { position: 'ASC' } });
@@ -232,7 +195,7 @@ describe('workshops organising (real PostgreSQL)', () => {
   });
 
   it('notifies registrants once per date change and moves their reminders; cancelling removes them', async () => {
-    const w = await workshops.create(organiser, input());
+    const w = await workshops.create(organiser, workshopInput());
     await sessions.saveSession(organiser, w.id, null, session(72));
     await workshops.open(organiser, w.id);
     const waiting = await make('Lucía Méndez', []);
@@ -281,7 +244,7 @@ describe('workshops organising (real PostgreSQL)', () => {
   });
 
   it('invites by list or CSV and reports invalid and repeated addresses', async () => {
-    const w = await workshops.create(organiser, input({ audience: 'INVITED' }));
+    const w = await workshops.create(organiser, workshopInput({ audience: 'INVITED' }));
     const unknown = `nueva.${tag()}@example.org`;
     const first = await workshops.invite(organiser, w.id, `${participant.email}, ${unknown}; no-es-correo`);
     expect(first.invited.sort()).toEqual([participant.email, unknown].sort());

@@ -1,44 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { Module, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
-import { ConfigModule } from '@alliance/server-config';
-import { dataSourceOptions, testDatabaseUrl } from '@alliance/server-database';
-import { IDENTITY_ENTITIES } from '@alliance/server-identity';
-import { OutgoingEmail } from '@alliance/server-mail';
-import { NOTIFICATION_ENTITIES } from '@alliance/server-notifications';
-import { OutboxMessage, QueueModule } from '@alliance/server-queue';
+import { createModuleTestApp } from '@alliance/server-identity';
 import type { Locale } from '@alliance/shared-core';
 import type { EvidenceViewer } from '../access';
-import { EVIDENCE_ENTITIES, type EvidenceAuthorData } from '../entities';
+import type { EvidenceAuthorData } from '../entities';
 import { EvidenceModule } from '../evidence.module';
 import type { EvidenceLicence, EvidenceStatus, EvidenceType, EvidenceVisibility } from '../evidence.constants';
 import { TEXT_SEARCH_CONFIG, UNACCENT_CONFIG } from '../evidence.constants';
+import { EVIDENCE_TEST_ENTITIES } from '../testing/evidence-test-app';
 
 /** Test-only helpers of the search specs. */
 export const tag = () => randomBytes(4).toString('hex');
 
 /** The evidence module on this Jest run's real database, with the in-process queue driver. */
-export async function createSearchTestApp(): Promise<INestApplicationContext> {
-  @Module({
-    imports: [
-      ConfigModule,
-      TypeOrmModule.forRoot(
-        dataSourceOptions({
-          url: testDatabaseUrl(),
-          entities: [...IDENTITY_ENTITIES, ...NOTIFICATION_ENTITIES, ...ALLIANCE_ENTITIES, ...EVIDENCE_ENTITIES, OutgoingEmail, OutboxMessage],
-          poolSize: 8,
-          applicationName: 'evidence-search-test',
-        }),
-      ),
-      QueueModule.forRoot({ role: 'api', retry: { backoffMs: 50 } }),
-      EvidenceModule,
-    ],
-  })
-  class EvidenceSearchTestModule {}
-  return NestFactory.createApplicationContext(EvidenceSearchTestModule, { logger: ['error'] });
+export function createSearchTestApp(): Promise<INestApplicationContext> {
+  return createModuleTestApp({ module: EvidenceModule, entities: EVIDENCE_TEST_ENTITIES, poolSize: 8, applicationName: 'evidence-search-test' });
 }
 
 export function viewer(id: string, member: boolean, locale: Locale = 'es'): EvidenceViewer {

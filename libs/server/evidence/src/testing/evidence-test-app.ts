@@ -1,41 +1,20 @@
-import { Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
-import { ConfigModule } from '@alliance/server-config';
-import { dataSourceOptions, testDatabaseUrl } from '@alliance/server-database';
-import { IDENTITY_ENTITIES } from '@alliance/server-identity';
-import { OutgoingEmail } from '@alliance/server-mail';
+import { createModuleTestApp } from '@alliance/server-identity';
 import { NOTIFICATION_ENTITIES } from '@alliance/server-notifications';
-import { OutboxMessage, QueueModule } from '@alliance/server-queue';
 import { EVIDENCE_ENTITIES } from '../entities';
 import { EvidenceModule } from '../evidence.module';
+
+/** The evidence module's entities and those of the domains it uses (identity's come with the test app). */
+export const EVIDENCE_TEST_ENTITIES = [...NOTIFICATION_ENTITIES, ...ALLIANCE_ENTITIES, ...EVIDENCE_ENTITIES];
 
 /**
  * The evidence module as the api runs it (HTTP controllers included, listening on a random local
  * port), with the in-process queue driver, on this Jest run's real database. Test-only.
  */
-export async function createEvidenceTestApp(): Promise<INestApplication> {
-  @Module({
-    imports: [
-      ConfigModule,
-      TypeOrmModule.forRoot(
-        dataSourceOptions({
-          url: testDatabaseUrl(),
-          entities: [...IDENTITY_ENTITIES, ...NOTIFICATION_ENTITIES, ...ALLIANCE_ENTITIES, ...EVIDENCE_ENTITIES, OutgoingEmail, OutboxMessage],
-          poolSize: 12,
-          applicationName: 'evidence-test',
-        }),
-      ),
-      QueueModule.forRoot({ role: 'api', retry: { backoffMs: 50 } }),
-      EvidenceModule,
-    ],
-  })
-  class EvidenceTestModule {}
-  const app = await NestFactory.create(EvidenceTestModule, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  return app;
+export function createEvidenceTestApp(): Promise<INestApplication> {
+  return createModuleTestApp({ module: EvidenceModule, entities: EVIDENCE_TEST_ENTITIES, poolSize: 12, applicationName: 'evidence-test', http: true });
 }
 
 /** A fictional active member organisation with the person holding a role in it. */

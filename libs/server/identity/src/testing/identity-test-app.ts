@@ -1,33 +1,15 @@
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConfigModule } from '@alliance/server-config';
-import { dataSourceOptions, testDatabaseUrl } from '@alliance/server-database';
-import { OutboxMessage, QueueModule } from '@alliance/server-queue';
 import { OutgoingEmail } from '@alliance/server-mail';
-import { IDENTITY_ENTITIES } from '../entities';
 import { IdentityModule } from '../identity.module';
+import { createModuleTestApp } from './module-test-app';
 
 /**
  * The identity module as the api runs it, on this Jest run's real database (migrated by the
  * global setup) and real Redis (under the run's QUEUE_PREFIX). Test-only.
  */
-export async function createIdentityTestApp(): Promise<INestApplicationContext> {
-  // @nestjs/testing is not installed; a plain application context composes the same modules.
-  @Module({
-    imports: [
-      ConfigModule,
-      TypeOrmModule.forRoot(
-        dataSourceOptions({ url: testDatabaseUrl(), entities: [...IDENTITY_ENTITIES, OutgoingEmail, OutboxMessage], poolSize: 12, applicationName: 'identity-test' }),
-      ),
-      QueueModule.forRoot({ role: 'api' }),
-      IdentityModule,
-    ],
-  })
-  class IdentityTestModule {}
-  return NestFactory.createApplicationContext(IdentityTestModule, { logger: false });
+export function createIdentityTestApp(): Promise<INestApplicationContext> {
+  return createModuleTestApp({ module: IdentityModule, poolSize: 12, applicationName: 'identity-test', queue: { role: 'api' }, logger: false });
 }
 
 export function unique(prefix = 'person'): string {

@@ -1,15 +1,9 @@
-import { Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import type { INestApplication } from '@nestjs/common';
 import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
 import { CERTIFICATE_ENTITIES, CREDENTIAL_ENTITIES } from '@alliance/server-certificates';
-import { ConfigModule } from '@alliance/server-config';
 import { EVIDENCE_ENTITIES } from '@alliance/server-evidence';
-import { dataSourceOptions, testDatabaseUrl } from '@alliance/server-database';
-import { IDENTITY_ENTITIES } from '@alliance/server-identity';
-import { OutgoingEmail } from '@alliance/server-mail';
+import { createModuleTestApp } from '@alliance/server-identity';
 import { NOTIFICATION_ENTITIES } from '@alliance/server-notifications';
-import { OutboxMessage, QueueModule } from '@alliance/server-queue';
 import { LEARNING_ENTITIES } from '../entities';
 import { LearningModule } from '../learning.module';
 
@@ -18,34 +12,12 @@ import { LearningModule } from '../learning.module';
  * port), with the in-process queue driver, on this Jest run's real database. Test-only.
  * `app.getUrl()` gives the base URL for HTTP tests; `app.get(Service)` the services.
  */
-export async function createLearningTestApp(): Promise<INestApplication> {
-  @Module({
-    imports: [
-      ConfigModule,
-      TypeOrmModule.forRoot(
-        dataSourceOptions({
-          url: testDatabaseUrl(),
-          entities: [
-            ...IDENTITY_ENTITIES,
-            ...NOTIFICATION_ENTITIES,
-            ...CERTIFICATE_ENTITIES,
-            ...CREDENTIAL_ENTITIES,
-            ...ALLIANCE_ENTITIES,
-            ...EVIDENCE_ENTITIES,
-            ...LEARNING_ENTITIES,
-            OutgoingEmail,
-            OutboxMessage,
-          ],
-          poolSize: 20,
-          applicationName: 'learning-test',
-        }),
-      ),
-      QueueModule.forRoot({ role: 'api', retry: { backoffMs: 50 } }),
-      LearningModule,
-    ],
-  })
-  class LearningTestModule {}
-  const app = await NestFactory.create(LearningTestModule, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  return app;
+export function createLearningTestApp(): Promise<INestApplication> {
+  return createModuleTestApp({
+    module: LearningModule,
+    entities: [...NOTIFICATION_ENTITIES, ...CERTIFICATE_ENTITIES, ...CREDENTIAL_ENTITIES, ...ALLIANCE_ENTITIES, ...EVIDENCE_ENTITIES, ...LEARNING_ENTITIES],
+    poolSize: 20,
+    applicationName: 'learning-test',
+    http: true,
+  });
 }

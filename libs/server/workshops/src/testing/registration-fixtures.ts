@@ -6,8 +6,38 @@ import { Role } from '@alliance/shared-core';
 import { Workshop, WorkshopCountrySeats, WorkshopQuestion, WorkshopSession } from '../entities';
 import type { WorkshopActor } from '../util';
 
-/** Test data for the registration-side specs, written straight to the tables. Test-only. */
+/** Test data for the workshops specs (the registration side's written straight to the tables). Test-only. */
 export const tag = () => randomBytes(4).toString('hex');
+
+export const HOUR = 3_600_000;
+
+/** A localised text in Spanish and, if given, French. */
+export const text = (es: string, fr?: string) => [{ locale: 'es', value: es }, ...(fr ? [{ locale: 'fr', value: fr }] : [])];
+
+/** What an organiser sends to create a virtual open workshop (a fresh title, country seats, three questions); `overrides` replace fields. */
+export function workshopInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: text(`Taller regional ${tag()}`, 'Atelier régional'),
+    description: text('Prioridades de la transformación educativa.'),
+    mode: 'VIRTUAL',
+    timeZone: 'America/Bogota',
+    meetingUrl: 'https://meet.example.org/taller',
+    capacity: 60,
+    audience: 'OPEN',
+    approvalRequired: false,
+    waitlistMode: 'AUTO',
+    languages: ['es', 'fr'],
+    certificateIssuer: 'Alianza Regional',
+    certificateSignatories: [{ name: 'Ana Gómez', title: 'Secretaria Técnica', organisation: 'Alianza' }],
+    countrySeats: [{ countryCode: 'CO', seats: 5 }],
+    questions: [
+      { type: 'TEXT', prompt: text('¿Qué espera del taller?'), required: false },
+      { type: 'CHOICE', prompt: text('Sector'), options: ['Ministerio', 'Sociedad civil'], required: true },
+      { type: 'CONSENT', prompt: text('Acepto aparecer en la lista'), required: false },
+    ],
+    ...overrides,
+  };
+}
 
 export async function appError(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -43,8 +73,6 @@ export interface WorkshopFixture {
   sessions: WorkshopSession[];
   questions: WorkshopQuestion[];
 }
-
-const HOUR = 3_600_000;
 
 /** An OPEN workshop (by default two sessions starting tomorrow) created by `organiser`. */
 export async function makeWorkshop(
