@@ -352,11 +352,10 @@ async function loadCorpus(ds, n, log) {
     textCount += texts.length;
     // Same expressions as EvidenceItemsService.writeDetails: native config by locale + the unaccented one, weights A/B.
     await ds.query(
-      `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search, plain)
+      `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search)
        SELECT u.item_id, u.locale, u.title, u.abstract, u.original,
               setweight(to_tsvector(u.cfg::regconfig, u.title), 'A') || setweight(to_tsvector(u.cfg::regconfig, u.abstract), 'B')
-              || setweight(to_tsvector($7::regconfig, u.title), 'A') || setweight(to_tsvector($7::regconfig, u.abstract), 'B'),
-              lower(unaccent(u.title))
+              || setweight(to_tsvector($7::regconfig, u.title), 'A') || setweight(to_tsvector($7::regconfig, u.abstract), 'B')
        FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::text[], $5::bool[], $6::text[]) AS u(item_id, locale, title, abstract, original, cfg)`,
       [texts.map((t) => t.itemId), texts.map((t) => t.locale), texts.map((t) => t.title), texts.map((t) => t.abstract), texts.map((t) => t.original), texts.map((t) => TEXT_SEARCH_CONFIG[t.locale]), UNACCENT_CONFIG],
     );
@@ -652,7 +651,7 @@ async function main() {
     md.push('');
     md.push(`- ${stats.items.toLocaleString('en')} items (${stats.published.toLocaleString('en')} published, ${stats.public_published.toLocaleString('en')} of them public), ${stats.texts.toLocaleString('en')} texts (es/pt/en/fr originals, ~30 % with a translation), ${stats.country_links.toLocaleString('en')} country links, ${stats.focus_links.toLocaleString('en')} focus-area links`);
     if (opts.db) md.push(`- Loaded earlier (--keep) and timed again (--db ${opts.db}); migrations ${migrateSeconds.toFixed(1)} s`);
-    else md.push(`- Load time: ${load.loadSeconds.toFixed(1)} s for the rows (search vectors and plain titles computed in SQL as EvidenceItemsService does, indexes in place, search documents built at the end), ${load.analyzeSeconds.toFixed(1)} s VACUUM (ANALYZE); migrations ${migrateSeconds.toFixed(1)} s`);
+    else md.push(`- Load time: ${load.loadSeconds.toFixed(1)} s for the rows (search vectors computed in SQL as EvidenceItemsService does, indexes in place, search documents built at the end), ${load.analyzeSeconds.toFixed(1)} s VACUUM (ANALYZE); migrations ${migrateSeconds.toFixed(1)} s`);
     md.push(`- Sizes: evidence_texts ${stats.texts_size}; evidence_search_documents ${stats.documents_size} in line, ${stats.documents_total_size} with out-of-line vectors and indexes (GIN search index ${stats.search_index_size}); ${stats.words.toLocaleString('en')} distinct published words for typo correction (${stats.words_size} with their trigram index); database ${stats.db_size}`);
     md.push('');
     md.push('## Search timings');

@@ -398,15 +398,14 @@ export class EvidenceItemsService {
     }
   }
 
-  /** Texts (with their search vector and trigram text, computed in SQL), countries and focus areas. */
+  /** Texts (with their search vector, computed in SQL), countries and focus areas. */
   private async writeDetails(manager: EntityManager, itemId: string, values: EvidenceItemValues): Promise<void> {
     for (const text of values.texts) {
       await manager.query(
-        `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search, plain)
+        `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search)
          VALUES ($1, $2, $3::text, $4::text, $5,
                  setweight(to_tsvector($6::regconfig, $3::text), 'A') || setweight(to_tsvector($6::regconfig, $4::text), 'B')
-                 || setweight(to_tsvector($7::regconfig, $3::text), 'A') || setweight(to_tsvector($7::regconfig, $4::text), 'B'),
-                 lower(unaccent($3::text)))`,
+                 || setweight(to_tsvector($7::regconfig, $3::text), 'A') || setweight(to_tsvector($7::regconfig, $4::text), 'B'))`,
         [itemId, text.locale, text.title, text.abstract, text.locale === values.language, TEXT_SEARCH_CONFIG[text.locale], UNACCENT_CONFIG],
       );
     }

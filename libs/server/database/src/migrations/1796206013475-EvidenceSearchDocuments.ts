@@ -111,13 +111,17 @@ export class EvidenceSearchDocuments1796206013475 implements MigrationInterface 
         await queryRunner.query(`CREATE TRIGGER ${fn} AFTER ${event} ON "${table}" REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
       }
     }
-    // Superseded by the documents' own indexes.
+    // Superseded by the documents' own index and the published words (typo correction).
     await queryRunner.query(`DROP INDEX "public"."idx_evidence_texts_search"`);
     await queryRunner.query(`DROP INDEX "public"."idx_evidence_texts_plain"`);
+    await queryRunner.query(`ALTER TABLE "evidence_texts" DROP COLUMN "plain"`);
     await queryRunner.query(`SELECT evidence_refresh_search_documents(ARRAY(SELECT id FROM evidence_items WHERE status = 'PUBLISHED'))`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "evidence_texts" ADD "plain" text NOT NULL DEFAULT ''`);
+    await queryRunner.query(`UPDATE "evidence_texts" SET "plain" = lower(unaccent("title"))`);
+    await queryRunner.query(`ALTER TABLE "evidence_texts" ALTER COLUMN "plain" DROP DEFAULT`);
     await queryRunner.query(`CREATE INDEX "idx_evidence_texts_plain" ON "evidence_texts" USING GIN ("plain" gin_trgm_ops)`);
     await queryRunner.query(`CREATE INDEX "idx_evidence_texts_search" ON "evidence_texts" USING GIN ("search")`);
     for (const [table] of SOURCES) {

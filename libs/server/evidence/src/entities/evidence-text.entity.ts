@@ -2,8 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { EvidenceItem } from './evidence-item.entity';
 
 /**
- * Title and abstract of an item in one language. `search` and `plain` are derived in SQL by the
- * items service on every write (never through the ORM), so they are not selected by default.
+ * Title and abstract of an item in one language. `search` is derived in SQL by the
+ * items service on every write (never through the ORM), so it is not selected by default.
  */
 @Entity('evidence_texts')
 @Index('idx_evidence_texts_item', ['itemId'])
@@ -34,8 +34,4 @@ export class EvidenceText {
    */
   @Column({ type: 'tsvector', select: false })
   search?: string;
-
-  /** lower(unaccent(title)): trigram typo tolerance (indexed in evidence_search_documents.titles). */
-  @Column({ type: 'text', select: false })
-  plain?: string;
 }

@@ -41,7 +41,7 @@ export interface ItemSpec {
 
 /**
  * Writes an item with the same columns EvidenceItemsService fills (the first text is the original;
- * search vectors and plain titles computed in SQL exactly as the service does).
+ * search vectors computed in SQL exactly as the service does).
  */
 export async function insertItem(dataSource: DataSource, spec: ItemSpec): Promise<string> {
   const status = spec.status ?? 'PUBLISHED';
@@ -66,11 +66,10 @@ export async function insertItem(dataSource: DataSource, spec: ItemSpec): Promis
   );
   for (const [i, t] of spec.texts.entries()) {
     await dataSource.query(
-      `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search, plain)
+      `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search)
        VALUES ($1, $2, $3::text, $4::text, $5,
          setweight(to_tsvector($6::regconfig, $3), 'A') || setweight(to_tsvector($6::regconfig, $4), 'B')
-           || setweight(to_tsvector('${UNACCENT_CONFIG}', $3), 'A') || setweight(to_tsvector('${UNACCENT_CONFIG}', $4), 'B'),
-         lower(unaccent($3)))`,
+           || setweight(to_tsvector('${UNACCENT_CONFIG}', $3), 'A') || setweight(to_tsvector('${UNACCENT_CONFIG}', $4), 'B'))`,
       [id, t.locale, t.title, t.abstract, i === 0, TEXT_SEARCH_CONFIG[t.locale]],
     );
   }

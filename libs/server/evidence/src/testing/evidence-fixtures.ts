@@ -20,8 +20,8 @@ export async function insertEvidenceItem(dataSource: DataSource, submitterId: st
   );
   for (const [i, [locale, title]] of fixture.titles.entries()) {
     await dataSource.query(
-      `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search, plain)
-       VALUES ($1, $2, $3::text, $4, $5, to_tsvector('simple', $3::text), lower($3::text))`,
+      `INSERT INTO evidence_texts (item_id, locale, title, abstract, original, search)
+       VALUES ($1, $2, $3::text, $4, $5, to_tsvector('simple', $3::text))`,
       [id, locale, title, `Resumen de la experiencia ${title}, con resultados medidos en escuelas rurales.`, i === 0],
     );
   }
