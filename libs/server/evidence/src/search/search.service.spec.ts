@@ -342,6 +342,11 @@ describe('evidence search (real PostgreSQL)', () => {
       const before = counted();
       expect(await search({ query: M, first: 50 })).toEqual(first);
       expect(counted()).toBe(before);
+      // Five readers asking the same at once, uncached: one count between them.
+      service.results.clear();
+      const together = await Promise.all(Array.from({ length: 5 }, () => search({ query: M, first: 50 })));
+      expect(together.every((page) => page.totalCount === 4)).toBe(true);
+      expect(counted()).toBe(before + 1);
 
       // A title edit (trigger on evidence_texts), a visibility change and an unpublication
       // (evidence_items) each reach the next search at once.
@@ -350,7 +355,7 @@ describe('evidence search (real PostgreSQL)', () => {
       await dataSource.query(`UPDATE evidence_items SET visibility = 'MEMBERS' WHERE id = $1`, [ids.A]);
       await dataSource.query(`UPDATE evidence_items SET status = 'CHANGES_REQUESTED' WHERE id = $1`, [ids.D]);
       const changed = await search({ query: M, first: 50 });
-      expect(counted()).toBeGreaterThan(before);
+      expect(counted()).toBeGreaterThan(before + 1);
       expect(changed.totalCount).toBe(2);
       expect(hitIds(changed).sort()).toEqual([ids.B, ids.C].sort());
       expect(hitIds(await search({ query: M, first: 50 }, member))).toContain(ids.A);

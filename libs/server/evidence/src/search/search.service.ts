@@ -138,7 +138,7 @@ export class EvidenceSearchService {
    * language and input. Counting tens of thousands of matches costs a few hundred milliseconds;
    * the same search again costs one small query while nothing was published or changed.
    */
-  readonly results = new LRUCache<string, MatchResult & { generation: string }>({ max: RESULT_CACHE_ENTRIES });
+  readonly results = new LRUCache<string, { generation: string; result: Promise<MatchResult> }>({ max: RESULT_CACHE_ENTRIES });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -164,12 +164,18 @@ export class EvidenceSearchService {
     const members = !!viewer?.member;
     const key = JSON.stringify([members, locale, query, filters, sort, offset, first]);
     const generation = await this.generation();
-    let found = this.results.get(key);
-    if (!found || found.generation !== generation) {
-      found = { generation, ...(await this.match(query, filters, visible, sort, locale, offset, first)) };
-      this.results.set(key, found);
+    let cached = this.results.get(key);
+    if (!cached || cached.generation !== generation) {
+      // The promise is cached, not its value: many readers asking the same at once share one
+      // computation instead of each running the counts.
+      const entry = { generation, result: this.match(query, filters, visible, sort, locale, offset, first) };
+      entry.result.catch(() => {
+        if (this.results.get(key) === entry) this.results.delete(key);
+      });
+      this.results.set(key, entry);
+      cached = entry;
     }
-    const { counts, rows, fuzzy, highlighted } = found;
+    const { counts, rows, fuzzy, highlighted } = await cached.result;
     const total = counts.find((r) => r.facet === 'total')?.count ?? 0;
 
     const hasNextPage = rows.length > first;
