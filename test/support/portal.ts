@@ -82,10 +82,12 @@ export async function startPortal(options: { worker?: boolean; env?: Record<stri
   for (;;) {
     if (api.exitCode !== null) throw new Error(`api exited with ${api.exitCode}:\n${output}`);
     try {
-      const res = await fetch(`${url}/ready`);
+      // Bounded: an API that accepts the connection but never answers must still hit the 60 s limit
+      // (with its output) instead of holding the test until Jest's own timeout.
+      const res = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) break;
     } catch {
-      // not listening yet
+      // not listening (or not answering) yet
     }
     if (Date.now() - started > 60_000) {
       await stop();
