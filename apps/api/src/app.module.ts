@@ -16,6 +16,7 @@ import { EvidenceModule } from '@alliance/server-evidence';
 import { StorageModule } from '@alliance/server-storage';
 import { LearningModule } from '@alliance/server-learning';
 import { WorkshopsModule } from '@alliance/server-workshops';
+import { CollaborationModule } from '@alliance/server-collaboration';
 import { ALL_ENTITIES, PlatformModule } from '@alliance/server-platform';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
@@ -55,6 +56,7 @@ import { WebAppController } from './web-app.controller';
     EvidenceModule,
     LearningModule,
     WorkshopsModule,
+    CollaborationModule,
     PlatformModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

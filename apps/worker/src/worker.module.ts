@@ -9,6 +9,7 @@ import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { CertificatesModule } from '@alliance/server-certificates';
 import { WorkshopsModule } from '@alliance/server-workshops';
+import { CollaborationModule } from '@alliance/server-collaboration';
 import { ALL_ENTITIES } from '@alliance/server-platform';
 import { workerDatabaseUrl } from './database-url';
 
@@ -39,6 +40,8 @@ const WORKER_POOL_SIZE = 5;
     CertificatesModule,
     // Runs the workshops' delayed jobs (seat offers that expire).
     WorkshopsModule,
+    // Runs the collaboration domain's delayed jobs (overdue commitments).
+    CollaborationModule,
   ],
 })
 export class WorkerModule {}

@@ -68,6 +68,13 @@ const EvidenceEditorPage = lazy(() => import('../features/evidence/submit/Eviden
 const MyEvidencePage = lazy(() => import('../features/evidence/submit/MyEvidencePage'));
 const ReviewQueuePage = lazy(() => import('../features/evidence/review/ReviewQueuePage'));
 const ReviewItemPage = lazy(() => import('../features/evidence/review/ReviewItemPage'));
+// Collaboration: working tables (request, confirm, review, the table itself) and technical groups.
+const TablesPage = lazy(() => import('../features/collaboration/tables/TablesPage'));
+const RequestTablePage = lazy(() => import('../features/collaboration/tables/RequestTablePage'));
+const TablePage = lazy(() => import('../features/collaboration/tables/TablePage'));
+const ReviewTablesPage = lazy(() => import('../features/collaboration/tables/ReviewTablesPage'));
+const GroupsPage = lazy(() => import('../features/collaboration/groups/GroupsPage'));
+const GroupPage = lazy(() => import('../features/collaboration/groups/GroupPage'));
 
 /** Course authoring, enrolments and reports. */
 const ORGANISERS = [Role.Organiser, Role.Admin] as const;
@@ -368,6 +375,54 @@ export function AppRoutes() {
           element={
             <RequireAuth role={ORGANISERS}>
               <ReviewItemPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="tables"
+          element={
+            <RequireAuth>
+              <TablesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="tables/new"
+          element={
+            <RequireAuth>
+              <RequestTablePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="tables/:id"
+          element={
+            <RequireAuth>
+              <TablePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="manage/tables"
+          element={
+            <RequireAuth role={[Role.Moderator, Role.Admin]}>
+              <ReviewTablesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="groups"
+          element={
+            <RequireAuth>
+              <GroupsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="groups/:id"
+          element={
+            <RequireAuth>
+              <GroupPage />
             </RequireAuth>
           }
         />

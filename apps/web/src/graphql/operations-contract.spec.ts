@@ -20,9 +20,15 @@ import * as workshopManage from '../features/workshops/operations-manage';
 import * as evidencePublic from '../features/evidence/operations-public';
 import * as evidenceSubmit from '../features/evidence/operations-submit';
 import * as evidencePicker from '../features/evidence/picker/operations';
+import * as collabTables from '../features/collaboration/operations-tables';
+import * as collabMeetings from '../features/collaboration/operations-meetings';
+import * as collabForum from '../features/collaboration/operations-forum';
+import * as collabDocuments from '../features/collaboration/operations-documents';
+import * as collabCommitments from '../features/collaboration/operations-commitments';
+import * as collabGroups from '../features/collaboration/operations-groups';
 
 const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../../api/schema.gql'), 'utf8'));
-const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner, workshops, workshopParticipant, workshopManage, evidencePublic, evidenceSubmit, evidencePicker };
+const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner, workshops, workshopParticipant, workshopManage, evidencePublic, evidenceSubmit, evidencePicker, collabTables, collabMeetings, collabForum, collabDocuments, collabCommitments, collabGroups };
 
 const isDocument = (value: unknown): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 // Fragment-only documents are checked as part of the operations that use them.

@@ -9,6 +9,7 @@ import { ALLIANCE_ENTITIES } from '@alliance/server-alliance';
 import { EVIDENCE_ENTITIES } from '@alliance/server-evidence';
 import { LEARNING_ENTITIES } from '@alliance/server-learning';
 import { WORKSHOP_ENTITIES } from '@alliance/server-workshops';
+import { COLLABORATION_ENTITIES } from '@alliance/server-collaboration';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_ENTITIES: Function[] = [
@@ -22,4 +23,5 @@ export const ALL_ENTITIES: Function[] = [
   ...EVIDENCE_ENTITIES,
   ...LEARNING_ENTITIES,
   ...WORKSHOP_ENTITIES,
+  ...COLLABORATION_ENTITIES,
 ];

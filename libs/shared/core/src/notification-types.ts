@@ -27,6 +27,15 @@ export const NOTIFICATION_TYPES: readonly NotificationTypeDefinition[] = [
   { type: 'workshop.reminder', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
   { type: 'evidence.submitted', transactional: false, defaultInApp: true, defaultEmail: 'daily' },
   { type: 'evidence.reviewed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.invited', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.requested', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.confirmed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.reviewed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.meeting', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.reminder', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.mention', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.overdue', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
+  { type: 'collaboration.closed', transactional: false, defaultInApp: true, defaultEmail: 'immediately' },
 ];
 
 export function notificationType(type: string): NotificationTypeDefinition | undefined {

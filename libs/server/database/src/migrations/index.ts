@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CollaborationSpaces1796218754227 } from './1796218754227-CollaborationSpaces';
 import { EvidenceSearchDocuments1796206013475 } from './1796206013475-EvidenceSearchDocuments';
 import { EvidenceBank1796190740660 } from './1796190740660-EvidenceBank';
 import { WorkshopsDomain1795454345408 } from './1795454345408-WorkshopsDomain';
@@ -23,4 +24,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   WorkshopsDomain1795454345408,
   EvidenceBank1796190740660,
   EvidenceSearchDocuments1796206013475,
+  CollaborationSpaces1796218754227,
 ];

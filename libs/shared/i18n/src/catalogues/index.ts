@@ -31,6 +31,10 @@ import { evidence } from './evidence';
 import { storage } from './storage';
 import { evidenceUi } from './evidenceUi';
 import { evidenceSubmit } from './evidenceSubmit';
+import { collaboration } from './collaboration';
+import { collaborationMeetings } from './collaborationMeetings';
+import { collaborationRecords } from './collaborationRecords';
+import { collaborationGroups } from './collaborationGroups';
 export const catalogues = {
   common,
   validation,
@@ -62,4 +66,8 @@ export const catalogues = {
   storage,
   evidenceUi,
   evidenceSubmit,
+  collaboration,
+  collaborationMeetings,
+  collaborationRecords,
+  collaborationGroups,
 };

@@ -1,3 +1,5 @@
+import { collaborationNotifications } from './collaborationNotifications';
+
 /**
  * Notifications: per type (camel-cased, see notificationTypeKey) a label for the preferences page,
  * the in-app title and body, and the e-mail subject and body; plus the notification centre,
@@ -5,6 +7,7 @@
  */
 export const notifications = {
   es: {
+    ...collaborationNotifications.es,
     allianceApplicationLabel: 'Solicitudes de membresía',
     allianceApplicationTitle: 'Solicitud de «{{organisation}}»: $t(alliance:status_{{status}})',
     allianceApplicationBody: 'La solicitud de membresía de «{{organisation}}» pasó a «$t(alliance:status_{{status}})». {{note}}',
@@ -132,6 +135,7 @@ export const notifications = {
     refresh: 'Actualizar',
   },
   en: {
+    ...collaborationNotifications.en,
     allianceApplicationLabel: 'Membership applications',
     allianceApplicationTitle: 'Application of “{{organisation}}”: $t(alliance:status_{{status}})',
     allianceApplicationBody: 'The membership application of “{{organisation}}” is now “$t(alliance:status_{{status}})”. {{note}}',
@@ -259,6 +263,7 @@ export const notifications = {
     refresh: 'Refresh',
   },
   pt: {
+    ...collaborationNotifications.pt,
     allianceApplicationLabel: 'Candidaturas de filiação',
     allianceApplicationTitle: 'Candidatura de «{{organisation}}»: $t(alliance:status_{{status}})',
     allianceApplicationBody: 'A candidatura de filiação de «{{organisation}}» passou para «$t(alliance:status_{{status}})». {{note}}',
@@ -386,6 +391,7 @@ export const notifications = {
     refresh: 'Atualizar',
   },
   fr: {
+    ...collaborationNotifications.fr,
     allianceApplicationLabel: 'Candidatures d’adhésion',
     allianceApplicationTitle: 'Candidature de « {{organisation}} » : $t(alliance:status_{{status}})',
     allianceApplicationBody: 'La candidature d’adhésion de « {{organisation}} » est passée à « $t(alliance:status_{{status}}) ». {{note}}',

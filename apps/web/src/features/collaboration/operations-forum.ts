@@ -1,0 +1,2 @@
+// GraphQL operations of the collaboration feature (forum).
+export {};

@@ -1,0 +1,4 @@
+// Placeholder created with the skeleton; replaced by the real page.
+export default function RequestTablePage() {
+  return null;
+}

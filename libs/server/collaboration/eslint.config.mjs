@@ -1,0 +1,2 @@
+import base from '../../../libs/tooling/eslint.base.mjs';
+export default [...base];

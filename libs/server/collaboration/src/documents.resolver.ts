@@ -1,0 +1,5 @@
+import { Resolver } from '@nestjs/graphql';
+
+// Placeholder created with the module skeleton; replaced by the real implementation.
+@Resolver()
+export class DocumentsResolver {}

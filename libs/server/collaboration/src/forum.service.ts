@@ -1,0 +1,5 @@
+import { Injectable } from '@nestjs/common';
+
+// Placeholder created with the module skeleton; replaced by the real implementation.
+@Injectable()
+export class ForumService {}

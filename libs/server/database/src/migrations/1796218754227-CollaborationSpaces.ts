@@ -1,0 +1,107 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CollaborationSpaces1796218754227 implements MigrationInterface {
+  name = 'CollaborationSpaces1796218754227';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "collab_spaces" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "kind" character varying(8) NOT NULL, "status" character varying(20) NOT NULL, "title" character varying(200) NOT NULL, "description" text NOT NULL DEFAULT '', "agenda" text NOT NULL DEFAULT '', "time_zone" character varying(64) NOT NULL, "first_session_at" TIMESTAMP WITH TIME ZONE, "requested_by_id" uuid, "requested_at" TIMESTAMP WITH TIME ZONE, "moderator_id" uuid, "reviewed_by_id" uuid, "reviewed_at" TIMESTAMP WITH TIME ZONE, "review_note" text, "closed_by_id" uuid, "closed_at" TIMESTAMP WITH TIME ZONE, "rotation_months" integer, "rotation_starts_on" date, CONSTRAINT "chk_collab_spaces_rotation" CHECK ("rotation_months" IS NULL OR "rotation_months" BETWEEN 1 AND 60), CONSTRAINT "chk_collab_spaces_status" CHECK ("status" IN ('REQUESTED', 'CHANGES_REQUESTED', 'OPEN', 'DECLINED', 'CLOSED')), CONSTRAINT "chk_collab_spaces_kind" CHECK ("kind" IN ('TABLE', 'GROUP')), CONSTRAINT "PK_247223f68b03e91955a6ec985a5" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_spaces_moderator" ON "collab_spaces"  ("moderator_id") `);
+    await queryRunner.query(`CREATE INDEX "idx_collab_spaces_status" ON "collab_spaces"  ("kind", "status", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_space_parties" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "organisation_id" uuid NOT NULL, "role" character varying(12) NOT NULL, "status" character varying(12) NOT NULL, "responded_by_id" uuid, "responded_at" TIMESTAMP WITH TIME ZONE, "rotation_order" integer NOT NULL DEFAULT '0', CONSTRAINT "chk_collab_space_parties_status" CHECK ("status" IN ('PENDING', 'CONFIRMED', 'DECLINED')), CONSTRAINT "chk_collab_space_parties_role" CHECK ("role" IN ('REQUESTER', 'INVITED', 'MEMBER')), CONSTRAINT "PK_74f79234fd936280f7f10b451e0" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_space_parties_organisation" ON "collab_space_parties"  ("organisation_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_collab_space_parties" ON "collab_space_parties"  ("space_id", "organisation_id") `);
+    await queryRunner.query(`CREATE TABLE "collab_space_participants" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "party_id" uuid NOT NULL, "user_id" uuid NOT NULL, "added_by_id" uuid, CONSTRAINT "PK_d554a5518d1c1c795b32bb61746" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_space_participants_party" ON "collab_space_participants"  ("party_id") `);
+    await queryRunner.query(`CREATE INDEX "idx_collab_space_participants_user" ON "collab_space_participants"  ("user_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_collab_space_participants" ON "collab_space_participants"  ("space_id", "user_id") `);
+    await queryRunner.query(`CREATE TABLE "collab_space_events" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "actor_id" uuid, "action" character varying(40) NOT NULL, "note" text, "data" jsonb NOT NULL DEFAULT '{}', CONSTRAINT "PK_03da246b10e99221e1287194fae" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_space_events_space" ON "collab_space_events"  ("space_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_meetings" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "duration_minutes" integer NOT NULL, "time_zone" character varying(64) NOT NULL, "link" character varying(2000), "agenda" text NOT NULL DEFAULT '', "recording_url" character varying(2000), "notes" text NOT NULL DEFAULT '', "cancelled_at" TIMESTAMP WITH TIME ZONE, "created_by_id" uuid, CONSTRAINT "chk_collab_meetings_duration" CHECK ("duration_minutes" BETWEEN 5 AND 1440), CONSTRAINT "PK_68ebed3666e73d07f7c246e9113" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_meetings_space" ON "collab_meetings"  ("space_id", "starts_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_threads" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "author_id" uuid, "last_post_at" TIMESTAMP WITH TIME ZONE NOT NULL, "post_count" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_ed21a095cdc12d748d3599e05ec" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_threads_space" ON "collab_threads"  ("space_id", "last_post_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_posts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "thread_id" uuid NOT NULL, "space_id" uuid NOT NULL, "author_id" uuid, "body" text NOT NULL, "edited_at" TIMESTAMP WITH TIME ZONE, "hidden_at" TIMESTAMP WITH TIME ZONE, "hidden_by_id" uuid, "hidden_reason" text, CONSTRAINT "PK_98b80eed1e5915b581cd5997f42" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_posts_space" ON "collab_posts"  ("space_id") `);
+    await queryRunner.query(`CREATE INDEX "idx_collab_posts_thread" ON "collab_posts"  ("thread_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_post_revisions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "post_id" uuid NOT NULL, "body" text NOT NULL, "editor_id" uuid, CONSTRAINT "PK_83a4255deee3e9ac29f78ef59af" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_post_revisions_post" ON "collab_post_revisions"  ("post_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_documents" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "description" text NOT NULL DEFAULT '', "created_by_id" uuid, "current_version" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_c7149863c9ff72957f0d778f242" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_documents_space" ON "collab_documents"  ("space_id", "updated_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_document_versions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "document_id" uuid NOT NULL, "space_id" uuid NOT NULL, "version" integer NOT NULL, "filename" character varying(200) NOT NULL, "content_type" character varying(120) NOT NULL, "size" integer NOT NULL, "sha256" character(64) NOT NULL, "storage_key" character varying(500) NOT NULL, "uploaded_by_id" uuid, "note" character varying(1000) NOT NULL DEFAULT '', CONSTRAINT "chk_collab_document_versions_size" CHECK ("size" >= 0), CONSTRAINT "PK_cd27ec79de39edf5c792481b8ff" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_document_versions_space" ON "collab_document_versions"  ("space_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_collab_document_versions" ON "collab_document_versions"  ("document_id", "version") `);
+    await queryRunner.query(`CREATE TABLE "collab_commitments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "kind" character varying(12) NOT NULL, "title" character varying(300) NOT NULL, "description" text NOT NULL DEFAULT '', "responsible_organisation_id" uuid NOT NULL, "due_date" date, "status" character varying(12) NOT NULL DEFAULT 'PENDING', "progress" integer NOT NULL DEFAULT '0', "source" character varying(20) NOT NULL DEFAULT 'MANUAL', "source_workshop_id" uuid, "source_label" character varying(300), "created_by_id" uuid, "completed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "chk_collab_commitments_progress" CHECK ("progress" BETWEEN 0 AND 100), CONSTRAINT "chk_collab_commitments_source" CHECK ("source" IN ('MANUAL', 'WORKSHOP_PRIORITY')), CONSTRAINT "chk_collab_commitments_status" CHECK ("status" IN ('PENDING', 'IN_PROGRESS', 'DONE', 'DROPPED')), CONSTRAINT "chk_collab_commitments_kind" CHECK ("kind" IN ('COMMITMENT', 'DELIVERABLE', 'MANDATE')), CONSTRAINT "PK_3d3032bfa756003528cd273de2c" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_commitments_due" ON "collab_commitments"  ("due_date") WHERE "status" IN ('PENDING', 'IN_PROGRESS')`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_commitments_space" ON "collab_commitments"  ("space_id", "due_date") `);
+    await queryRunner.query(`CREATE TABLE "collab_commitment_updates" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "commitment_id" uuid NOT NULL, "author_id" uuid, "status" character varying(12) NOT NULL, "progress" integer NOT NULL, "note" text NOT NULL DEFAULT '', CONSTRAINT "PK_29f1eb2c02e6de54a1d2c5c1f19" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "idx_collab_commitment_updates_commitment" ON "collab_commitment_updates"  ("commitment_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "collab_coordinations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "space_id" uuid NOT NULL, "party_id" uuid NOT NULL, "country_code" character(2) NOT NULL, "starts_on" date NOT NULL, "ends_on" date NOT NULL, CONSTRAINT "PK_5458a59152ee499a1f5973af180" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_collab_coordinations_period" ON "collab_coordinations"  ("space_id", "starts_on") `);
+    await queryRunner.query(`ALTER TABLE "collab_space_parties" ADD CONSTRAINT "FK_0afa88ab8c1aa3161646b248cd6" FOREIGN KEY ("space_id") REFERENCES "collab_spaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_space_parties" ADD CONSTRAINT "FK_d6460cfe0041eb127387f7ec617" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_space_participants" ADD CONSTRAINT "FK_f75b35092f007ebbe42c1207b21" FOREIGN KEY ("space_id") REFERENCES "collab_spaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_space_participants" ADD CONSTRAINT "FK_835afbf961f3145be0d25ef0320" FOREIGN KEY ("party_id") REFERENCES "collab_space_parties"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_space_participants" ADD CONSTRAINT "FK_cbe3d986b56cd70e4baa07bb863" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_meetings" ADD CONSTRAINT "FK_646740b4b19d78dcc2d5600c25e" FOREIGN KEY ("space_id") REFERENCES "collab_spaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_threads" ADD CONSTRAINT "FK_a8a12408db68edf6661d8e4c2c4" FOREIGN KEY ("space_id") REFERENCES "collab_spaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_posts" ADD CONSTRAINT "FK_ba599af0356a8604221af8eecd4" FOREIGN KEY ("thread_id") REFERENCES "collab_threads"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_post_revisions" ADD CONSTRAINT "FK_b33ecbacdc5b4007b0ede324f67" FOREIGN KEY ("post_id") REFERENCES "collab_posts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_documents" ADD CONSTRAINT "FK_6a392e0f31aecec195887a5a2d8" FOREIGN KEY ("space_id") REFERENCES "collab_spaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_document_versions" ADD CONSTRAINT "FK_a8348538ba1c90a3499ee83e4ab" FOREIGN KEY ("document_id") REFERENCES "collab_documents"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_commitments" ADD CONSTRAINT "FK_0ac4d1ae7a207430279a4b80739" FOREIGN KEY ("space_id") REFERENCES "collab_spaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_commitments" ADD CONSTRAINT "FK_cab13f9f893e0f443454bc16560" FOREIGN KEY ("responsible_organisation_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_commitment_updates" ADD CONSTRAINT "FK_081a48204d0e1851ec760b864a1" FOREIGN KEY ("commitment_id") REFERENCES "collab_commitments"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "collab_coordinations" ADD CONSTRAINT "FK_a217445edd9bd6e668332c1d650" FOREIGN KEY ("space_id") REFERENCES "collab_spaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "collab_coordinations" DROP CONSTRAINT "FK_a217445edd9bd6e668332c1d650"`);
+    await queryRunner.query(`ALTER TABLE "collab_commitment_updates" DROP CONSTRAINT "FK_081a48204d0e1851ec760b864a1"`);
+    await queryRunner.query(`ALTER TABLE "collab_commitments" DROP CONSTRAINT "FK_cab13f9f893e0f443454bc16560"`);
+    await queryRunner.query(`ALTER TABLE "collab_commitments" DROP CONSTRAINT "FK_0ac4d1ae7a207430279a4b80739"`);
+    await queryRunner.query(`ALTER TABLE "collab_document_versions" DROP CONSTRAINT "FK_a8348538ba1c90a3499ee83e4ab"`);
+    await queryRunner.query(`ALTER TABLE "collab_documents" DROP CONSTRAINT "FK_6a392e0f31aecec195887a5a2d8"`);
+    await queryRunner.query(`ALTER TABLE "collab_post_revisions" DROP CONSTRAINT "FK_b33ecbacdc5b4007b0ede324f67"`);
+    await queryRunner.query(`ALTER TABLE "collab_posts" DROP CONSTRAINT "FK_ba599af0356a8604221af8eecd4"`);
+    await queryRunner.query(`ALTER TABLE "collab_threads" DROP CONSTRAINT "FK_a8a12408db68edf6661d8e4c2c4"`);
+    await queryRunner.query(`ALTER TABLE "collab_meetings" DROP CONSTRAINT "FK_646740b4b19d78dcc2d5600c25e"`);
+    await queryRunner.query(`ALTER TABLE "collab_space_participants" DROP CONSTRAINT "FK_cbe3d986b56cd70e4baa07bb863"`);
+    await queryRunner.query(`ALTER TABLE "collab_space_participants" DROP CONSTRAINT "FK_835afbf961f3145be0d25ef0320"`);
+    await queryRunner.query(`ALTER TABLE "collab_space_participants" DROP CONSTRAINT "FK_f75b35092f007ebbe42c1207b21"`);
+    await queryRunner.query(`ALTER TABLE "collab_space_parties" DROP CONSTRAINT "FK_d6460cfe0041eb127387f7ec617"`);
+    await queryRunner.query(`ALTER TABLE "collab_space_parties" DROP CONSTRAINT "FK_0afa88ab8c1aa3161646b248cd6"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_collab_coordinations_period"`);
+    await queryRunner.query(`DROP TABLE "collab_coordinations"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_commitment_updates_commitment"`);
+    await queryRunner.query(`DROP TABLE "collab_commitment_updates"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_commitments_space"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_commitments_due"`);
+    await queryRunner.query(`DROP TABLE "collab_commitments"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_collab_document_versions"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_document_versions_space"`);
+    await queryRunner.query(`DROP TABLE "collab_document_versions"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_documents_space"`);
+    await queryRunner.query(`DROP TABLE "collab_documents"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_post_revisions_post"`);
+    await queryRunner.query(`DROP TABLE "collab_post_revisions"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_posts_thread"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_posts_space"`);
+    await queryRunner.query(`DROP TABLE "collab_posts"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_threads_space"`);
+    await queryRunner.query(`DROP TABLE "collab_threads"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_meetings_space"`);
+    await queryRunner.query(`DROP TABLE "collab_meetings"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_space_events_space"`);
+    await queryRunner.query(`DROP TABLE "collab_space_events"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_collab_space_participants"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_space_participants_user"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_space_participants_party"`);
+    await queryRunner.query(`DROP TABLE "collab_space_participants"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_collab_space_parties"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_space_parties_organisation"`);
+    await queryRunner.query(`DROP TABLE "collab_space_parties"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_spaces_status"`);
+    await queryRunner.query(`DROP INDEX "public"."idx_collab_spaces_moderator"`);
+    await queryRunner.query(`DROP TABLE "collab_spaces"`);
+  }
+}
