@@ -24,6 +24,12 @@ export interface SpaceAccess {
   managedPartyIds: string[];
   /** The party whose list the viewer is on, if any. */
   participantPartyId: string | null;
+  /**
+   * May organise the space's work (schedule sessions, record commitments, edit the agenda): the
+   * moderator and administrators, the requesting party's participants (tables) and the currently
+   * coordinating party's participants (groups).
+   */
+  organiser: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,11 +80,16 @@ export class CollaborationAccessService {
 
   /** The viewer's access to a space they already hold (NONE when signed out or unrelated). */
   async accessTo(viewer: CollaborationViewer | undefined, space: CollaborationSpace, manager: EntityManager = this.dataSource.manager): Promise<SpaceAccess> {
-    const none: SpaceAccess = { space, level: 'NONE', managedPartyIds: [], participantPartyId: null };
+    const none: SpaceAccess = { space, level: 'NONE', managedPartyIds: [], participantPartyId: null, organiser: false };
     if (!viewer) return none;
-    const [row]: Array<{ participant_party_id: string | null; managed: string[] }> = await manager.query(
+    const [row]: Array<{ participant_party_id: string | null; managed: string[]; party_organises: boolean | null }> = await manager.query(
       `SELECT (SELECT sp.party_id FROM collab_space_participants sp JOIN collab_space_parties p ON p.id = sp.party_id
                 WHERE sp.space_id = $1 AND sp.user_id = $2 AND p.status <> 'DECLINED') AS participant_party_id,
+              (SELECT p.role = 'REQUESTER' OR EXISTS (
+                        SELECT 1 FROM collab_coordinations c
+                         WHERE c.space_id = $1 AND c.party_id = p.id AND c.starts_on <= current_date AND c.ends_on > current_date)
+                 FROM collab_space_participants sp JOIN collab_space_parties p ON p.id = sp.party_id
+                WHERE sp.space_id = $1 AND sp.user_id = $2 AND p.status <> 'DECLINED') AS party_organises,
               ARRAY(SELECT p.id FROM collab_space_parties p
                       JOIN organisation_roles r ON r.organisation_id = p.organisation_id AND r.user_id = $2 AND r.role IN ('REPRESENTATIVE', 'FOCAL_POINT')
                      WHERE p.space_id = $1 ORDER BY p.id)::text[] AS managed`,
@@ -91,7 +102,8 @@ export class CollaborationAccessService {
     else if (space.moderatorId === viewer.id) level = 'MODERATOR';
     else if (participantPartyId) level = 'MEMBER';
     else if (managedPartyIds.length || (viewer.moderator && space.kind === 'TABLE' && UNDER_REVIEW.includes(space.status))) level = 'OVERVIEW';
-    return { space, level, managedPartyIds, participantPartyId };
+    const organiser = atLeast(level, 'MODERATOR') || (level === 'MEMBER' && !!row?.party_organises);
+    return { space, level, managedPartyIds, participantPartyId, organiser };
   }
 
   /** The space and the viewer's access, or null when it is missing or below `min` for the viewer. */
