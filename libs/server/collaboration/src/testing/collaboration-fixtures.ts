@@ -51,8 +51,8 @@ export async function insertSpace(dataSource: DataSource, fixture: SpaceFixture)
   const kind = fixture.kind ?? 'TABLE';
   const [{ id: spaceId }]: Array<{ id: string }> = await dataSource.query(
     `INSERT INTO collab_spaces (kind, status, title, description, agenda, time_zone, first_session_at, requested_at, moderator_id, rotation_months, rotation_starts_on)
-     VALUES ($1, $2, $3, 'Intercambio de experiencias entre ministerios.', '1. Presentaciones\n2. Experiencias', 'America/Lima',
-             CASE WHEN $1 = 'TABLE' THEN now() + interval '20 days' END, now(), $4, $5, $6) RETURNING id`,
+     VALUES ($1::text, $2, $3, 'Intercambio de experiencias entre ministerios.', '1. Presentaciones\n2. Experiencias', 'America/Lima',
+             CASE WHEN $1::text = 'TABLE' THEN now() + interval '20 days' END, now(), $4, $5, $6) RETURNING id`,
     [kind, fixture.status ?? 'OPEN', fixture.title ?? `Mesa de trabajo ${collabTag()}`, fixture.moderatorId ?? null, fixture.rotationMonths ?? null, fixture.rotationStartsOn ?? null],
   );
   const partyIds: string[] = [];
