@@ -34,6 +34,10 @@ function useNavItems(): NavItem[] {
     if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/workshops', label: t('workshopsUi:navManageWorkshops'), drawerOnly: true });
     items.push({ to: '/my/evidence', label: t('evidenceSubmit:navMyEvidence'), drawerOnly: true });
     if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/evidence', label: t('evidenceSubmit:navReviewEvidence'), drawerOnly: true });
+    // Private spaces between member organisations; also in the user menu.
+    items.push({ to: '/tables', label: t('collaboration:navTables'), drawerOnly: true });
+    items.push({ to: '/groups', label: t('collaboration:navGroups'), drawerOnly: true });
+    if (isAdmin || me.roles.includes(Role.Moderator)) items.push({ to: '/manage/tables', label: t('collaboration:navReviewTables'), drawerOnly: true });
     // Also in the user menu and the bell: listed in the phone drawer only, so the header fits one line.
     items.push({ to: '/profile', label: t('nav:profile'), drawerOnly: true });
     items.push({ to: '/certificates', label: t('certificatesUi:navMyCertificates'), drawerOnly: true });

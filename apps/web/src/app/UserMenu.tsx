@@ -100,6 +100,17 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
             {t('evidenceSubmit:navReviewEvidence')}
           </Menu.Item>
         )}
+        <Menu.Item component={Link} to="/tables" data-testid="nav-tables">
+          {t('collaboration:navTables')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/groups" data-testid="nav-groups">
+          {t('collaboration:navGroups')}
+        </Menu.Item>
+        {(isAdmin || me.roles.includes(Role.Moderator)) && (
+          <Menu.Item component={Link} to="/manage/tables" data-testid="nav-review-tables">
+            {t('collaboration:navReviewTables')}
+          </Menu.Item>
+        )}
         <Menu.Item component={Link} to="/settings/notifications">
           {t('notifications:navPreferences')}
         </Menu.Item>
