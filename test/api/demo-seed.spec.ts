@@ -3,6 +3,22 @@ import { GraphQLClient, createScratchDatabase, startPortal, type RunningPortal }
 const DEMO_PASSWORD = 'Alianza-Demo-2026';
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
 
+interface TechnicalGroups {
+  totalCount: number;
+  edges: Array<{
+    node: {
+      title: string;
+      status: string;
+      myAccess: string;
+      organiser: boolean;
+      currentCoordination: { countryCode: string } | null;
+      pastCoordinations: Array<{ countryCode: string }>;
+      nextCoordination: { countryCode: string } | null;
+      members: Array<{ countryCode: string; participants: Array<{ name: string }> }>;
+    };
+  }>;
+}
+
 /**
  * The demo data a newcomer sees after `npm start`: loaded through the same services the portal uses,
  * consistent (seats match enrolments, progress matches completions), and loaded once however often
@@ -38,7 +54,12 @@ describe('demo data', () => {
       `{ evidenceSearch(first: 50) { totalCount hits { item { id visibility status } } } }`,
     );
     expect(evidence.errors).toBeUndefined();
-    return { ...publicData.data!, active: mine.data!.myLearning.active, evidence: evidence.data!.evidenceSearch };
+    // Collaboration: Andrés is on Costa Rica's list of the technical group (coordination reads materialise on the way).
+    const groups = await learner.request<{ myTechnicalGroups: TechnicalGroups }>(
+      `{ myTechnicalGroups(first: 10) { totalCount edges { node { title status myAccess organiser currentCoordination { countryCode } pastCoordinations { countryCode } nextCoordination { countryCode } members { countryCode participants { name } } } } } }`,
+    );
+    expect(groups.errors).toBeUndefined();
+    return { ...publicData.data!, active: mine.data!.myLearning.active, evidence: evidence.data!.evidenceSearch, groups: groups.data!.myTechnicalGroups };
   }
 
   it('loads a consistent catalogue, alliance and learners once, and a restart adds nothing', async () => {
@@ -54,6 +75,12 @@ describe('demo data', () => {
     expect(ai!.progressPercent).toBeLessThan(100);
     expect(first.evidence.totalCount).toBe(14);
     expect(first.evidence.hits.every((h) => h.item.status === 'PUBLISHED' && h.item.visibility === 'PUBLIC')).toBe(true);
+    // The technical group: four ministries, six-month periods from fourteen months ago; Jamaica coordinates now.
+    expect(first.groups.totalCount).toBe(1);
+    const group = first.groups.edges[0].node;
+    expect(group).toMatchObject({ title: 'Grupo Técnico de Educación', status: 'OPEN', myAccess: 'MEMBER', organiser: false, currentCoordination: { countryCode: 'JM' }, nextCoordination: { countryCode: 'TT' } });
+    expect(group.pastCoordinations.map((p) => p.countryCode)).toEqual(['CR', 'MX']);
+    expect(group.members.map((m) => [m.countryCode, m.participants.length])).toEqual([['MX', 2], ['CR', 2], ['JM', 2], ['TT', 2]]);
 
     const { Client } = await import('pg');
     const db = new Client({ connectionString: scratch.url });
@@ -76,6 +103,37 @@ describe('demo data', () => {
       expect(files.rows[0].n).toBeGreaterThanOrEqual(4);
       const languages = await db.query(`SELECT DISTINCT locale FROM evidence_texts ORDER BY locale`);
       expect(languages.rows.map((r: { locale: string }) => r.locale)).toEqual(['en', 'es', 'fr', 'pt']);
+      // Collaboration: an open table with a moderator, a table awaiting review, an open technical group.
+      const spaces = await db.query(`SELECT kind, status, moderator_id IS NOT NULL AS moderated, count(*)::int AS n FROM collab_spaces GROUP BY 1, 2, 3 ORDER BY 1, 2`);
+      expect(spaces.rows).toEqual([
+        { kind: 'GROUP', status: 'OPEN', moderated: true, n: 1 },
+        { kind: 'TABLE', status: 'OPEN', moderated: true, n: 1 },
+        { kind: 'TABLE', status: 'REQUESTED', moderated: false, n: 1 },
+      ]);
+      // The open table's work: a past session with recording and notes, an upcoming one, a thread of three posts, commitments done, under way and overdue.
+      const table = await db.query(
+        `SELECT (SELECT count(*)::int FROM collab_meetings m WHERE m.space_id = s.id AND m.starts_at < now() AND m.recording_url IS NOT NULL AND m.notes <> '') AS past,
+                (SELECT count(*)::int FROM collab_meetings m WHERE m.space_id = s.id AND m.starts_at > now()) AS upcoming,
+                (SELECT count(*)::int FROM collab_posts p WHERE p.space_id = s.id) AS posts,
+                (SELECT count(*)::int FROM collab_space_participants p WHERE p.space_id = s.id) AS participants,
+                (SELECT array_agg(c.status || CASE WHEN c.status IN ('PENDING', 'IN_PROGRESS') AND c.due_date < current_date THEN ':overdue' ELSE '' END ORDER BY c.status)
+                   FROM collab_commitments c WHERE c.space_id = s.id) AS commitments
+           FROM collab_spaces s WHERE s.kind = 'TABLE' AND s.status = 'OPEN'`,
+      );
+      expect(table.rows).toEqual([{ past: 1, upcoming: 1, posts: 3, participants: 4, commitments: ['DONE', 'IN_PROGRESS', 'PENDING:overdue'] }]);
+      // The group's coordination periods are contiguous, the last one contains today; a meeting with minutes, a deliverable and a mandate.
+      const periods = await db.query(
+        `SELECT c.country_code, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, (c.starts_on <= current_date AND c.ends_on > current_date) AS current
+           FROM collab_coordinations c ORDER BY c.starts_on`,
+      );
+      expect(periods.rows.map((r: { country_code: string; current: boolean }) => [r.country_code, r.current])).toEqual([['MX', false], ['CR', false], ['JM', true]]);
+      for (let i = 1; i < periods.rows.length; i++) expect(periods.rows[i].starts_on).toBe(periods.rows[i - 1].ends_on);
+      const groupWork = await db.query(
+        `SELECT (SELECT count(*)::int FROM collab_meetings m WHERE m.space_id = s.id AND m.notes <> '') AS minutes,
+                (SELECT array_agg(c.kind ORDER BY c.kind) FROM collab_commitments c WHERE c.space_id = s.id) AS kinds
+           FROM collab_spaces s WHERE s.kind = 'GROUP'`,
+      );
+      expect(groupWork.rows).toEqual([{ minutes: 1, kinds: ['DELIVERABLE', 'MANDATE'] }]);
     } finally {
       await db.end();
     }
@@ -87,5 +145,6 @@ describe('demo data', () => {
     expect(second.directory.totalCount).toBe(first.directory.totalCount);
     expect(second.active).toEqual(first.active);
     expect(second.evidence).toEqual(first.evidence);
+    expect(second.groups).toEqual(first.groups);
   }, 180_000);
 });

@@ -78,32 +78,61 @@ export class CollaborationAccessService {
     return viewersByRequest.get(ctx);
   }
 
+  /**
+   * Brings a group's coordination periods up to today before access is decided (who organises
+   * depends on the period containing today). GroupsService registers it; it runs in the caller's
+   * transaction, so a write that already holds the space's row lock does not wait on itself.
+   */
+  registerCoordinationRefresher(refresh: (manager: EntityManager, spaceId: string) => Promise<unknown>): void {
+    this.refreshCoordinations = refresh;
+  }
+
+  private refreshCoordinations?: (manager: EntityManager, spaceId: string) => Promise<unknown>;
+
   /** The viewer's access to a space they already hold (NONE when signed out or unrelated). */
   async accessTo(viewer: CollaborationViewer | undefined, space: CollaborationSpace, manager: EntityManager = this.dataSource.manager): Promise<SpaceAccess> {
-    const none: SpaceAccess = { space, level: 'NONE', managedPartyIds: [], participantPartyId: null, organiser: false };
-    if (!viewer) return none;
-    const [row]: Array<{ participant_party_id: string | null; managed: string[]; party_organises: boolean | null }> = await manager.query(
-      `SELECT (SELECT sp.party_id FROM collab_space_participants sp JOIN collab_space_parties p ON p.id = sp.party_id
-                WHERE sp.space_id = $1 AND sp.user_id = $2 AND p.status <> 'DECLINED') AS participant_party_id,
+    if (viewer && space.kind === 'GROUP' && space.status === 'OPEN' && this.refreshCoordinations) await this.refreshCoordinations(manager, space.id);
+    const [access] = await this.accessMany(viewer, [space], manager);
+    return access;
+  }
+
+  /**
+   * The viewer's access to many spaces in one query (lists). The single rule of the domain:
+   * ADMIN for administrators, MODERATOR for the assigned moderator, MEMBER for people on a list of a
+   * party that has not declined, OVERVIEW for a party's representatives and focal points and, while a
+   * table request is under review, for portal moderators; NONE otherwise.
+   */
+  async accessMany(viewer: CollaborationViewer | undefined, spaces: readonly CollaborationSpace[], manager: EntityManager = this.dataSource.manager): Promise<SpaceAccess[]> {
+    const none = (space: CollaborationSpace): SpaceAccess => ({ space, level: 'NONE', managedPartyIds: [], participantPartyId: null, organiser: false });
+    if (!viewer || !spaces.length) return spaces.map(none);
+    const rows: Array<{ id: string; participant_party_id: string | null; managed: string[]; party_organises: boolean | null }> = await manager.query(
+      `SELECT s.id,
+              (SELECT sp.party_id FROM collab_space_participants sp JOIN collab_space_parties p ON p.id = sp.party_id
+                WHERE sp.space_id = s.id AND sp.user_id = $2 AND p.status <> 'DECLINED') AS participant_party_id,
               (SELECT p.role = 'REQUESTER' OR EXISTS (
                         SELECT 1 FROM collab_coordinations c
-                         WHERE c.space_id = $1 AND c.party_id = p.id AND c.starts_on <= current_date AND c.ends_on > current_date)
+                         WHERE c.space_id = s.id AND c.party_id = p.id AND c.starts_on <= current_date AND c.ends_on > current_date)
                  FROM collab_space_participants sp JOIN collab_space_parties p ON p.id = sp.party_id
-                WHERE sp.space_id = $1 AND sp.user_id = $2 AND p.status <> 'DECLINED') AS party_organises,
+                WHERE sp.space_id = s.id AND sp.user_id = $2 AND p.status <> 'DECLINED') AS party_organises,
               ARRAY(SELECT p.id FROM collab_space_parties p
                       JOIN organisation_roles r ON r.organisation_id = p.organisation_id AND r.user_id = $2 AND r.role IN ('REPRESENTATIVE', 'FOCAL_POINT')
-                     WHERE p.space_id = $1 ORDER BY p.id)::text[] AS managed`,
-      [space.id, viewer.id],
+                     WHERE p.space_id = s.id ORDER BY p.id)::text[] AS managed
+         FROM unnest($1::uuid[]) AS s(id)`,
+      [spaces.map((s) => s.id), viewer.id],
     );
-    const managedPartyIds = row?.managed ?? [];
-    const participantPartyId = row?.participant_party_id ?? null;
-    let level: AccessLevel = 'NONE';
-    if (viewer.admin) level = 'ADMIN';
-    else if (space.moderatorId === viewer.id) level = 'MODERATOR';
-    else if (participantPartyId) level = 'MEMBER';
-    else if (managedPartyIds.length || (viewer.moderator && space.kind === 'TABLE' && UNDER_REVIEW.includes(space.status))) level = 'OVERVIEW';
-    const organiser = atLeast(level, 'MODERATOR') || (level === 'MEMBER' && !!row?.party_organises);
-    return { space, level, managedPartyIds, participantPartyId, organiser };
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return spaces.map((space) => {
+      const row = byId.get(space.id);
+      const managedPartyIds = row?.managed ?? [];
+      const participantPartyId = row?.participant_party_id ?? null;
+      let level: AccessLevel = 'NONE';
+      if (viewer.admin) level = 'ADMIN';
+      else if (space.moderatorId === viewer.id) level = 'MODERATOR';
+      else if (participantPartyId) level = 'MEMBER';
+      else if (managedPartyIds.length || (viewer.moderator && space.kind === 'TABLE' && UNDER_REVIEW.includes(space.status))) level = 'OVERVIEW';
+      const organiser = atLeast(level, 'MODERATOR') || (level === 'MEMBER' && !!row?.party_organises);
+      return { space, level, managedPartyIds, participantPartyId, organiser };
+    });
   }
 
   /** The space and the viewer's access, or null when it is missing or below `min` for the viewer. */

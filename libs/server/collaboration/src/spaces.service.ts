@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { nameKey } from '@alliance/server-alliance';
 import { AppError, decodeCursor, encodeCursor, type ConnectionShape } from '@alliance/server-graphql';
 import { NotificationsService } from '@alliance/server-notifications';
-import { LIMITS, type AccessLevel, type FieldErrorDescriptor } from '@alliance/shared-core';
+import { LIMITS, type FieldErrorDescriptor } from '@alliance/shared-core';
 import { CollaborationAccessService, atLeast, isUuid, type CollaborationViewer, type SpaceAccess } from './access';
 import { COLLABORATION_LIMITS, MIN_REQUEST_LEAD_DAYS, tablePath, type PartyRole, type PartyStatus, type SpaceStatus } from './collaboration.constants';
 import { CollaborationSpace, SpaceEvent, SpaceParticipant, SpaceParty } from './entities';
@@ -29,8 +29,6 @@ export const TABLE_REQUESTER_TYPES = ['MINISTRY_OF_EDUCATION', 'OTHER_PUBLIC_BOD
 
 /** Statuses in which the request is still being put together and reviewed. */
 const UNDER_REVIEW: readonly SpaceStatus[] = ['REQUESTED', 'CHANGES_REQUESTED'];
-/** Statuses in which portal moderators see a table they are not assigned to (as access.ts decides). */
-const MODERATOR_VISIBLE: readonly SpaceStatus[] = ['REQUESTED', 'CHANGES_REQUESTED', 'DECLINED'];
 
 const DECISION_STATUS: Record<TableReviewDecision, SpaceStatus> = { APPROVE: 'OPEN', REQUEST_CHANGES: 'CHANGES_REQUESTED', DECLINE: 'DECLINED' };
 const DECISION_ACTION: Record<TableReviewDecision, string> = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', DECLINE: 'DECLINED' };
@@ -211,47 +209,12 @@ export class SpacesService {
     return this.dataSource.query(`SELECT DISTINCT u.id, u.name FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'MODERATOR' ORDER BY u.name, u.id`);
   }
 
-  /**
-   * The viewer's access to many spaces in two queries (lists of tables). The same rules as
-   * CollaborationAccessService.accessTo, which decides for one space; the spec checks they agree.
-   */
+  /** The viewer's access to many tables (lists): the spaces in one query, the access rule in another (access.ts). */
   async accessMany(viewer: CollaborationViewer | undefined, spaceIds: readonly string[]): Promise<Map<string, SpaceAccess>> {
     const ids = [...new Set(spaceIds.filter(isUuid))];
-    const result = new Map<string, SpaceAccess>();
-    if (!ids.length) return result;
+    if (!ids.length) return new Map();
     const spaces = await this.dataSource.getRepository(CollaborationSpace).findBy({ id: In(ids) });
-    for (const space of spaces) result.set(space.id, { space, level: 'NONE', managedPartyIds: [], participantPartyId: null, organiser: false });
-    if (!viewer) return result;
-    const rows: Array<{ space_id: string; participant_party_id: string | null; party_organises: boolean | null; managed: string[] }> = await this.dataSource.query(
-      `SELECT s.id AS space_id,
-              (SELECT sp.party_id FROM collab_space_participants sp JOIN collab_space_parties p ON p.id = sp.party_id
-                WHERE sp.space_id = s.id AND sp.user_id = $2 AND p.status <> 'DECLINED') AS participant_party_id,
-              (SELECT p.role = 'REQUESTER' OR EXISTS (
-                        SELECT 1 FROM collab_coordinations c
-                         WHERE c.space_id = s.id AND c.party_id = p.id AND c.starts_on <= current_date AND c.ends_on > current_date)
-                 FROM collab_space_participants sp JOIN collab_space_parties p ON p.id = sp.party_id
-                WHERE sp.space_id = s.id AND sp.user_id = $2 AND p.status <> 'DECLINED') AS party_organises,
-              ARRAY(SELECT p.id FROM collab_space_parties p
-                      JOIN organisation_roles r ON r.organisation_id = p.organisation_id AND r.user_id = $2 AND r.role IN ('REPRESENTATIVE', 'FOCAL_POINT')
-                     WHERE p.space_id = s.id ORDER BY p.id)::text[] AS managed
-         FROM unnest($1::uuid[]) AS s(id)`,
-      [ids, viewer.id],
-    );
-    for (const row of rows) {
-      const base = result.get(row.space_id);
-      if (!base) continue;
-      const space = base.space;
-      const managedPartyIds = row.managed ?? [];
-      const participantPartyId = row.participant_party_id ?? null;
-      let level: AccessLevel = 'NONE';
-      if (viewer.admin) level = 'ADMIN';
-      else if (space.moderatorId === viewer.id) level = 'MODERATOR';
-      else if (participantPartyId) level = 'MEMBER';
-      else if (managedPartyIds.length || (viewer.moderator && space.kind === 'TABLE' && MODERATOR_VISIBLE.includes(space.status))) level = 'OVERVIEW';
-      const organiser = atLeast(level, 'MODERATOR') || (level === 'MEMBER' && !!row.party_organises);
-      result.set(space.id, { space, level, managedPartyIds, participantPartyId, organiser });
-    }
-    return result;
+    return new Map((await this.access.accessMany(viewer, spaces)).map((a) => [a.space.id, a]));
   }
 
   /** Parties of the spaces with their organisations, the requester first, then by name. */

@@ -7,6 +7,7 @@ import { seedAllianceDemo } from './alliance-demo';
 import { seedLearningDemo } from './learning-demo';
 import { seedWorkshopsDemo } from './workshops-demo';
 import { seedEvidenceDemo } from './evidence-demo';
+import { seedCollaborationDemo } from './collaboration-demo';
 
 @Injectable()
 export class DemoSeedService {
@@ -51,6 +52,7 @@ export class DemoSeedService {
     if (workshopCount) this.logger.log(`Demo workshops loaded: ${workshopCount} workshops`);
     const evidenceCount = await seedEvidenceDemo(this.moduleRef);
     if (evidenceCount) this.logger.log(`Demo evidence bank loaded: ${evidenceCount} published items`);
+    if (await seedCollaborationDemo(this.moduleRef)) this.logger.log('Demo collaboration loaded: two working tables and a technical group');
     return created;
   }
 }
