@@ -307,6 +307,23 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
     routes.anonymous.push('/evidence', '/evidence?q=evaluacion', `/evidence/${evidenceId}`);
     routes.participant.push('/my/evidence', '/evidence/new');
     routes.admin.push('/manage/evidence', `/manage/evidence/${awaitingId}`, `/evidence/${evidenceId}/edit`);
+    // Working tables and technical groups: the demo seed holds an open table, a request under review and a group.
+    const tables = await ask<{ myTables: { edges: Array<{ node: { id: string; status: string } }> } }>(admin, `{ myTables(first: 20) { edges { node { id status } } } }`);
+    const openTable = tables.myTables.edges.find((e) => e.node.status === 'OPEN')!.node.id;
+    const requestedTable = tables.myTables.edges.find((e) => e.node.status === 'REQUESTED')!.node.id;
+    const groups = await ask<{ myTechnicalGroups: { edges: Array<{ node: { id: string } }> } }>(admin, `{ myTechnicalGroups(first: 1) { edges { node { id } } } }`);
+    const groupPath = `/groups/${groups.myTechnicalGroups.edges[0].node.id}`;
+    routes.participant.push('/tables', '/tables/new', '/groups');
+    routes.admin.push(
+      '/tables',
+      '/manage/tables',
+      `/tables/${requestedTable}`,
+      `/tables/${openTable}`,
+      ...['sessions', 'forum', 'documents', 'commitments'].map((tab) => `/tables/${openTable}?tab=${tab}`),
+      '/groups',
+      groupPath,
+      ...['meetings', 'forum', 'documents', 'deliverables'].map((tab) => `${groupPath}?tab=${tab}`),
+    );
     // A11Y_ONLY=<text> narrows the sweep to the routes containing it (to look into one area quickly).
     const only = process.env.A11Y_ONLY;
     if (only) for (const role of Object.keys(routes) as Role[]) routes[role] = routes[role].filter((path) => path.includes(only));
