@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, LoaderRegistry, type RequestContext, type SessionUser } from '@alliance/server-graphql';
 import { nameKey } from '@alliance/server-alliance';
-import { UsersService } from '@alliance/server-identity';
+import { appError, UsersService } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { CollaborationAccessService, type CollaborationViewer } from './access';
 import { tablePath } from './collaboration.constants';
@@ -15,16 +15,6 @@ import { SpacesResolver } from './spaces.resolver';
 import { SpacesService } from './spaces.service';
 import { createCollaborationTestApp } from './testing/collaboration-test-app';
 import { collabTag, grantOrganisationRole, insertSpace, makeMinistry, makePerson } from './testing/collaboration-fixtures';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 const inDays = (days: number, extraMs = 0) => new Date(Date.now() + days * DAY + extraMs);
@@ -310,6 +300,8 @@ describe('working tables (real PostgreSQL)', () => {
     expect(await actions(id)).toEqual(['REQUESTED', 'PARTY_CONFIRMED', 'PARTY_DECLINED', 'APPROVED']);
     const history = await spaces.historyOf([id]);
     expect(history[0]).toMatchObject({ action: 'APPROVED', actorName: 'Natalia Fernández Laya', data: { person: 'Henry Armas Alvarado' } });
+    // The moderator assigned by someone else learns of it with everyone concerned.
+    expect((await batches(id, 'collaboration.reviewed'))[0].recipients).toContain(moderator2.session.id);
     expect(history.find((e) => e.action === 'PARTY_DECLINED')).toMatchObject({ note: 'Sin disponibilidad este semestre.', data: { organisation: 'Ministerio de Educación Nacional de Colombia' } });
 
     // When every invited party declines there is nobody to meet: approval is refused.

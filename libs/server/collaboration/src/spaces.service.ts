@@ -706,13 +706,14 @@ export class SpacesService {
     return rows.map((r) => r.user_id);
   }
 
-  /** The requester, every party's representatives and focal points, and every participant. */
+  /** The requester, every party's representatives and focal points, every participant and the assigned moderator. */
   private async everyoneConcerned(manager: EntityManager, space: CollaborationSpace): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await manager.query(
       `SELECT r.user_id FROM collab_space_parties p JOIN organisation_roles r ON r.organisation_id = p.organisation_id AND r.role IN ('REPRESENTATIVE', 'FOCAL_POINT')
         WHERE p.space_id = $1
        UNION SELECT user_id FROM collab_space_participants WHERE space_id = $1
-       UNION SELECT requested_by_id FROM collab_spaces WHERE id = $1 AND requested_by_id IS NOT NULL`,
+       UNION SELECT requested_by_id FROM collab_spaces WHERE id = $1 AND requested_by_id IS NOT NULL
+       UNION SELECT moderator_id FROM collab_spaces WHERE id = $1 AND moderator_id IS NOT NULL`,
       [space.id],
     );
     return [...new Set(rows.map((r) => r.user_id))].sort();
