@@ -11,15 +11,22 @@ export class UploadError extends Error {
 }
 
 /**
- * Sends one file as multipart field "file" to one of the API's upload endpoints and resolves with
- * its JSON answer. XMLHttpRequest, not fetch, because only it reports upload progress. The custom
+ * Sends one file as multipart field "file" (after any text `fields`, which the API reads beside the
+ * file) to one of the API's upload endpoints and resolves with its JSON answer. XMLHttpRequest, not fetch, because only it reports upload progress. The custom
  * header is the API's CSRF rule for cookie-authenticated uploads: a cross-site form cannot send it,
  * and a script elsewhere would need a CORS preflight the API does not grant.
  */
 export function uploadFile<T extends { id: string }>(
   url: string,
   file: File,
-  options: { locale: string; onProgress: (fraction: number) => void; signal?: AbortSignal; operationName?: string },
+  options: {
+    locale: string;
+    onProgress: (fraction: number) => void;
+    signal?: AbortSignal;
+    operationName?: string;
+    /** Text fields sent before the file in the same multipart body. */
+    fields?: Record<string, string>;
+  },
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -54,6 +61,7 @@ export function uploadFile<T extends { id: string }>(
     xhr.onabort = () => reject(new UploadError(-1, ''));
     options.signal?.addEventListener('abort', () => xhr.abort());
     const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError } from '@alliance/server-graphql';
-import { UsersService, type User } from '@alliance/server-identity';
+import { appError, UsersService, type User } from '@alliance/server-identity';
 import { OutgoingEmail } from '@alliance/server-mail';
 import { Role } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
@@ -18,16 +18,6 @@ import { OrganisationsService } from './organisations.service';
 import { ReferenceService } from './reference.service';
 import { createAllianceTestApp } from './testing/alliance-test-app';
 import { nameKey, websiteHost } from './normalise';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const tag = () => randomBytes(4).toString('hex');
 

@@ -7,7 +7,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { AppError, type SessionUser } from '@alliance/server-graphql';
-import { SESSION_COOKIE_NAME, SessionService, UsersService } from '@alliance/server-identity';
+import { appError, SESSION_COOKIE_NAME, SessionService, UsersService } from '@alliance/server-identity';
 import { ErrorCode, Role } from '@alliance/shared-core';
 import { CollaborationAccessService, type CollaborationViewer } from './access';
 import { accountabilityPdf } from './accountability.controller';
@@ -15,15 +15,6 @@ import { CommitmentsService, isOverdue, overdueReminderKey, overdueStartsAt, sum
 import { collabTag, grantOrganisationRole, makeMinistry, makePerson, insertSpace } from './testing/collaboration-fixtures';
 import { createCollaborationTestApp } from './testing/collaboration-test-app';
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 const fieldsOf = (e: AppError) => (e.extensions.fields as Array<{ field: string; key: string }>) ?? [];
 
 async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ms: number, what: string): Promise<T> {

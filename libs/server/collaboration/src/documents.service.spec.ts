@@ -3,23 +3,13 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, type SessionUser } from '@alliance/server-graphql';
-import { SESSION_COOKIE_NAME, SessionService, UsersService } from '@alliance/server-identity';
+import type { SessionUser } from '@alliance/server-graphql';
+import { appError, SESSION_COOKIE_NAME, SessionService, UsersService } from '@alliance/server-identity';
 import { ErrorCode, Role } from '@alliance/shared-core';
 import { CollaborationAccessService, type CollaborationViewer } from './access';
 import { DocumentsService } from './documents.service';
 import { collabTag, grantOrganisationRole, makeMinistry, makePerson, insertSpace } from './testing/collaboration-fixtures';
 import { createCollaborationTestApp } from './testing/collaboration-test-app';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 /** A small but real PDF (detected from its first bytes) with some text of its own. */
 const pdfBytes = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
@@ -55,9 +45,9 @@ describe('space documents over HTTP (real PostgreSQL, local disk storage)', () =
 
   async function upload(url: string, user: SessionUser | null, fields: Record<string, string>, file: { bytes: Buffer; name: string } | null, header = true, fieldsLast = false) {
     const form = new FormData();
-    if (file && fieldsLast) form.append('file', new Blob([file.bytes]), file.name);
+    if (file && fieldsLast) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    if (file && !fieldsLast) form.append('file', new Blob([file.bytes]), file.name);
+    if (file && !fieldsLast) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
     const headers: Record<string, string> = { 'accept-language': 'es' };
     if (header) headers['x-requested-with'] = 'fetch';
     if (user) headers.cookie = await cookie(user);

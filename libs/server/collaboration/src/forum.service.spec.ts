@@ -1,22 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AppError, SessionUser } from '@alliance/server-graphql';
-import { UsersService } from '@alliance/server-identity';
+import type { SessionUser } from '@alliance/server-graphql';
+import { appError, UsersService } from '@alliance/server-identity';
 import { ErrorCode, Role } from '@alliance/shared-core';
 import { CollaborationAccessService, type CollaborationViewer } from './access';
 import { ForumService } from './forum.service';
 import { createCollaborationTestApp } from './testing/collaboration-test-app';
 import { grantOrganisationRole, insertSpace, makeMinistry, makePerson } from './testing/collaboration-fixtures';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
   const started = Date.now();

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { AppError, LoaderRegistry, type RequestContext, type SessionUser } from '@alliance/server-graphql';
-import { UsersService } from '@alliance/server-identity';
+import { appError, UsersService } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { CollaborationAccessService, type CollaborationViewer } from './access';
 import { CollaborationSpace } from './entities';
@@ -13,15 +13,6 @@ import { MeetingsService } from './meetings.service';
 import { createCollaborationTestApp } from './testing/collaboration-test-app';
 import { grantOrganisationRole, insertSpace, makeMinistry, makePerson } from './testing/collaboration-fixtures';
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 const fieldsOf = (e: AppError) => (e.extensions.fields as Array<{ field: string; key: string; params?: Record<string, string> }>) ?? [];
 const codeOf = (e: AppError) => e.extensions.code;
 

@@ -2,22 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
-import type { AppError, SessionUser } from '@alliance/server-graphql';
-import { UsersService } from '@alliance/server-identity';
+import type { SessionUser } from '@alliance/server-graphql';
+import { appError, UsersService } from '@alliance/server-identity';
 import { ErrorCode, Role } from '@alliance/shared-core';
 import { CollaborationAccessService, type CollaborationViewer } from './access';
 import { MeetingsService, meetingReminderKey } from './meetings.service';
 import { createCollaborationTestApp } from './testing/collaboration-test-app';
 import { grantOrganisationRole, insertSpace, makeMinistry, makePerson } from './testing/collaboration-fixtures';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A wall-clock time in `zone`, `hours` from now (rounded to the minute), as the form sends it. */
 const wallClock = (hours: number, zone = 'America/Lima'): string => DateTime.now().plus({ hours }).setZone(zone).startOf('minute').toFormat("yyyy-MM-dd'T'HH:mm");

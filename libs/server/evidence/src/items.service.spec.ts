@@ -3,22 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError } from '@alliance/server-graphql';
-import { UsersService } from '@alliance/server-identity';
+import { appError, UsersService } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { EvidenceAccessService, canSee, publishedVisibleSql, type EvidenceViewer } from './access';
 import { normaliseDoi } from './evidence-input';
 import { EvidenceItemsService, canEditItem } from './items.service';
 import { createEvidenceTestApp, makeMember } from './testing/evidence-test-app';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const tag = () => randomBytes(4).toString('hex');
 const fieldsOf = (e: AppError) => (e.extensions.fields as Array<{ field: string; key: string }>) ?? [];

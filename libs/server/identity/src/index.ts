@@ -13,3 +13,4 @@ export * from './dto/inputs';
 export { AccountLifecycle, type EmailVerifiedListener } from './account-lifecycle';
 // Test-only: the other domains' specs compose their modules with it.
 export { createModuleTestApp, type ModuleTestAppOptions } from './testing/module-test-app';
+export { appError } from './testing/app-error';

@@ -1,8 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError } from '@alliance/server-graphql';
-import { UsersService } from '@alliance/server-identity';
+import { appError, UsersService } from '@alliance/server-identity';
 import type { Locale } from '@alliance/shared-core';
 import type { EvidenceViewer } from '../access';
 import { CitationRenderer, cslName } from './citation';
@@ -10,16 +9,6 @@ import { splitRuns } from './search-sql';
 import { EvidenceSearchService, type EvidenceSearchInput, type EvidenceSearchPage } from './search.service';
 import { createSearchTestApp, insertItem, tag, viewer } from './search-testing';
 import { EvidenceUsageRegistry } from './usage-registry';
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('evidence search (real PostgreSQL)', () => {
   let app: INestApplicationContext;

@@ -1,4 +1,4 @@
-import { UploadError } from '../../../app/upload';
+import { UploadError, uploadFile } from '../../../app/upload';
 import { newDocumentUrl, newVersionUrl } from '../operations-documents';
 
 export { UploadError };
@@ -26,46 +26,9 @@ interface UploadOptions {
   signal?: AbortSignal;
 }
 
-/**
- * Sends text fields and then the file as one multipart body (the API reads the fields beside the
- * file), with progress. Like app/upload.ts's uploadFile (XMLHttpRequest, the CSRF header, the API's
- * translated refusal), which sends a file alone.
- */
+/** Sends text fields and then the file as one multipart body (the API reads the fields beside the file), with progress. */
 function send(url: string, fields: Record<string, string>, file: File, options: UploadOptions): Promise<UploadedVersion> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('x-requested-with', 'fetch');
-    xhr.setRequestHeader('Accept-Language', options.locale);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) options.onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === 'object' && 'id' in body) {
-        options.onProgress(1);
-        resolve(body as UploadedVersion);
-        return;
-      }
-      const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-      const code = typeof record.code === 'string' ? record.code : null;
-      reject(new UploadError(xhr.status, code && typeof record.message === 'string' ? record.message : '', code));
-    };
-    xhr.onerror = () => reject(new UploadError(0, ''));
-    xhr.onabort = () => reject(new UploadError(-1, ''));
-    options.signal?.addEventListener('abort', () => xhr.abort());
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('file', file);
-    xhr.send(form);
-  });
+  return uploadFile<UploadedVersion>(url, file, { locale: options.locale, onProgress: options.onProgress, signal: options.signal, fields });
 }
 
 /** A new document in the space: its title, optional description and first version. */

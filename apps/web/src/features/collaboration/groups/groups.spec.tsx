@@ -1,14 +1,10 @@
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ApolloProvider } from '@apollo/client/react';
-import { MantineProvider } from '@mantine/core';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import axe from 'axe-core';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route } from 'react-router';
 import { Role } from '@alliance/shared-core';
 import { catalogues } from '@alliance/shared-i18n';
 import { i18n } from '../../../app/i18n';
-import { theme, cssVariablesResolver } from '../../../app/theme';
-import { fakeApi, graphQLError, type Handler } from '../../../testing/fake-api';
+import { graphQLError, type Handler } from '../../../testing/fake-api';
+import { expectNoAxeViolations, renderPage } from '../../../testing/render-page';
 import { user } from '../../../testing/render-app';
 import type { GroupFields, GroupRowFields } from '../operations-groups';
 import GroupsPage from './GroupsPage';
@@ -25,36 +21,15 @@ const all = catalogues as unknown as Record<string, Record<string, Texts>>;
 const es = all.collaborationGroups.es;
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(values[name] ?? ''));
 
-function WhereAmI() {
-  const location = useLocation();
-  return <output data-testid="location">{location.pathname + location.search}</output>;
-}
-
 function renderGroups(path: string, handlers: Record<string, Handler>, me = user()) {
-  const api = fakeApi({ Me: () => ({ data: { me } }), ...handlers }, () => i18n.language);
-  const utils = render(
-    <I18nextProvider i18n={i18n}>
-      <ApolloProvider client={api.client}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <MemoryRouter initialEntries={[path]}>
-            <main>
-              <Routes>
-                <Route path="/groups" element={<GroupsPage />} />
-                <Route path="/groups/:id" element={<GroupPage />} />
-              </Routes>
-            </main>
-            <WhereAmI />
-          </MemoryRouter>
-        </MantineProvider>
-      </ApolloProvider>
-    </I18nextProvider>,
+  return renderPage(
+    path,
+    <>
+      <Route path="/groups" element={<GroupsPage />} />
+      <Route path="/groups/:id" element={<GroupPage />} />
+    </>,
+    { Me: () => ({ data: { me } }), ...handlers },
   );
-  return { ...utils, ...api };
-}
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const moderator = () => user({ id: 'u-mod', name: 'Rosa Elena Quispe', email: 'rosa@alianza.example', roles: [Role.Moderator] });

@@ -1,14 +1,10 @@
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ApolloProvider } from '@apollo/client/react';
-import { MantineProvider } from '@mantine/core';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import axe from 'axe-core';
+import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route } from 'react-router';
 import { DateTime } from 'luxon';
 import { catalogues } from '@alliance/shared-i18n';
 import { i18n } from '../../../app/i18n';
-import { theme, cssVariablesResolver } from '../../../app/theme';
-import { fakeApi, graphQLError, type Handler } from '../../../testing/fake-api';
+import { graphQLError, type Handler } from '../../../testing/fake-api';
+import { expectNoAxeViolations, renderPage } from '../../../testing/render-page';
 import { setViewerTimeZoneForTests } from '../../workshops/shared/time';
 import type { TableFields } from '../operations-tables';
 import RequestTablePage from './RequestTablePage';
@@ -31,39 +27,18 @@ const ZONE = 'America/Lima';
 /** The wall clock of <input type="datetime-local"> `days` from now in Lima. */
 const inDays = (days: number, minutes = 0) => DateTime.now().setZone(ZONE).plus({ days, minutes }).toFormat("yyyy-LL-dd'T'HH:mm");
 
-function WhereAmI() {
-  const location = useLocation();
-  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
-}
-
 function renderTables(path: string, handlers: Record<string, Handler>) {
-  const api = fakeApi(handlers, () => i18n.language);
-  const utils = render(
-    <I18nextProvider i18n={i18n}>
-      <ApolloProvider client={api.client}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <MemoryRouter initialEntries={[path]}>
-            <main>
-              <Routes>
-                <Route path="/tables/new" element={<RequestTablePage />} />
-                <Route path="/tables/:id" element={<TablePage />} />
-                <Route path="/tables" element={<TablesPage />} />
-                <Route path="/manage/tables" element={<ReviewTablesPage />} />
-                <Route path="*" element={<p>elsewhere</p>} />
-              </Routes>
-            </main>
-            <WhereAmI />
-          </MemoryRouter>
-        </MantineProvider>
-      </ApolloProvider>
-    </I18nextProvider>,
+  return renderPage(
+    path,
+    <>
+      <Route path="/tables/new" element={<RequestTablePage />} />
+      <Route path="/tables/:id" element={<TablePage />} />
+      <Route path="/tables" element={<TablesPage />} />
+      <Route path="/manage/tables" element={<ReviewTablesPage />} />
+      <Route path="*" element={<p>elsewhere</p>} />
+    </>,
+    handlers,
   );
-  return { ...utils, ...api };
-}
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const peru = { __typename: 'TableOrganisation' as const, id: 'org-pe', name: 'Ministerio de Educación del Perú', countryCode: 'PE' };

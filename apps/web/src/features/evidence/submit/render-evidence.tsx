@@ -1,20 +1,16 @@
 // Test helper: the evidence pages inside the app's real providers (Apollo over the fake API, Mantine
 // theme, i18n) and a router of their own, so they are tested before the shell wires their routes.
-import { render } from '@testing-library/react';
-import { ApolloProvider } from '@apollo/client/react';
-import { MantineProvider } from '@mantine/core';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import axe from 'axe-core';
+import { Route } from 'react-router';
 import { catalogues } from '@alliance/shared-i18n';
-import { i18n } from '../../../app/i18n';
-import { theme, cssVariablesResolver } from '../../../app/theme';
-import { fakeApi, type Handler } from '../../../testing/fake-api';
+import type { Handler } from '../../../testing/fake-api';
+import { renderPage } from '../../../testing/render-page';
 import type { EvidenceEditingFields, EvidenceRowFields } from '../operations-submit';
 import EvidenceEditorPage from './EvidenceEditorPage';
 import MyEvidencePage from './MyEvidencePage';
 import ReviewQueuePage from '../review/ReviewQueuePage';
 import ReviewItemPage from '../review/ReviewItemPage';
+
+export { expectNoAxeViolations } from '../../../testing/render-page';
 
 type Texts = Record<string, string>;
 const all = catalogues as unknown as Record<string, Record<string, Texts>>;
@@ -22,40 +18,20 @@ const all = catalogues as unknown as Record<string, Record<string, Texts>>;
 export const texts = (ns: string, locale = 'es'): Texts => all[ns][locale];
 export const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(values[name] ?? ''));
 
-function WhereAmI() {
-  const location = useLocation();
-  return <output data-testid="location">{location.pathname}</output>;
-}
-
 export function renderEvidence(path: string, handlers: Record<string, Handler>) {
-  const api = fakeApi(handlers, () => i18n.language);
-  const utils = render(
-    <I18nextProvider i18n={i18n}>
-      <ApolloProvider client={api.client}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <MemoryRouter initialEntries={[path]}>
-            <main>
-              <Routes>
-                <Route path="/evidence/new" element={<EvidenceEditorPage />} />
-                <Route path="/evidence/:id/edit" element={<EvidenceEditorPage />} />
-                <Route path="/my/evidence" element={<MyEvidencePage />} />
-                <Route path="/manage/evidence" element={<ReviewQueuePage />} />
-                <Route path="/manage/evidence/:id" element={<ReviewItemPage />} />
-                <Route path="*" element={<p>elsewhere</p>} />
-              </Routes>
-            </main>
-            <WhereAmI />
-          </MemoryRouter>
-        </MantineProvider>
-      </ApolloProvider>
-    </I18nextProvider>,
+  return renderPage(
+    path,
+    <>
+      <Route path="/evidence/new" element={<EvidenceEditorPage />} />
+      <Route path="/evidence/:id/edit" element={<EvidenceEditorPage />} />
+      <Route path="/my/evidence" element={<MyEvidencePage />} />
+      <Route path="/manage/evidence" element={<ReviewQueuePage />} />
+      <Route path="/manage/evidence/:id" element={<ReviewItemPage />} />
+      <Route path="*" element={<p>elsewhere</p>} />
+    </>,
+    handlers,
+    { pathOnly: true },
   );
-  return { ...utils, ...api };
-}
-
-export async function expectNoAxeViolations(container: HTMLElement) {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 export const lookups: Record<string, Handler> = {
