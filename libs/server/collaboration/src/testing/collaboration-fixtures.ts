@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { nameKey } from '@alliance/server-alliance';
 import type { SessionUser } from '@alliance/server-graphql';
 import type { UsersService } from '@alliance/server-identity';
 import type { Role } from '@alliance/shared-core';
@@ -18,8 +19,8 @@ export async function makePerson(users: UsersService, name: string, roles: Role[
 export async function makeMinistry(dataSource: DataSource, countryCode: string, name = `Ministerio de Educación ${countryCode}`): Promise<string> {
   const slug = `${name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-')}-${collabTag()}`;
   const [{ id }]: Array<{ id: string }> = await dataSource.query(
-    `INSERT INTO organisations (slug, name, name_key, type, country_code, description) VALUES ($1, $2, $1, 'MINISTRY_OF_EDUCATION', $3, 'Ministerio de educación.') RETURNING id`,
-    [slug, name, countryCode],
+    `INSERT INTO organisations (slug, name, name_key, type, country_code, description) VALUES ($1, $2, $3, 'MINISTRY_OF_EDUCATION', $4, 'Ministerio de educación.') RETURNING id`,
+    [slug, name, nameKey(name), countryCode],
   );
   await dataSource.query(`INSERT INTO memberships (organisation_id, category) VALUES ($1, 'MEMBER_STATE')`, [id]);
   return id;

@@ -68,5 +68,6 @@ export const STATUS_COLORS: Record<CommitmentStatus, string> = {
   PENDING: 'gray.8',
   IN_PROGRESS: 'blue.8',
   DONE: 'teal.9',
-  DROPPED: 'orange.9',
+  // Not orange: white on orange.9 is 4.3:1, below AA.
+  DROPPED: 'grape.9',
 };

@@ -244,7 +244,8 @@ function MemberCard({ group, member, place }: { group: GroupFields; member: Grou
                   <Button
                     size="compact-sm"
                     variant="subtle"
-                    color="red.9"
+                    // Mantine caps a subtle button's shade at 6 (3.3:1 on white); the plain colour takes the theme's shade 9.
+                    color="red"
                     loading={removingPerson.loading}
                     aria-label={t('collaborationGroups:removeParticipantNamed', { name: p.name })}
                     onClick={() => {
@@ -286,7 +287,7 @@ function MemberCard({ group, member, place }: { group: GroupFields; member: Grou
         )}
         {group.canManage && (
           <>
-            <Button variant="subtle" color="red.9" size="compact-sm" w="fit-content" onClick={() => setRemovingMember(true)} data-testid="remove-member">
+            <Button variant="subtle" color="red" size="compact-sm" w="fit-content" onClick={() => setRemovingMember(true)} data-testid="remove-member">
               {t('collaborationGroups:removeMemberNamed', { name: member.organisationName })}
             </Button>
             <ConfirmDialog

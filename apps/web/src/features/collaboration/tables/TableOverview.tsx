@@ -386,7 +386,9 @@ function RemoveParticipant({ table, participantId, name, onDone }: { table: Tabl
       <Button
         size="compact-sm"
         variant="subtle"
-        color="red.9"
+        // A shade on a subtle button is capped at 6 by Mantine (3.3:1 on white); the plain colour
+        // takes the theme's primary shade 9.
+        color="red"
         loading={loading}
         aria-label={t('collaboration:removeParticipant', { name })}
         data-testid="remove-participant"

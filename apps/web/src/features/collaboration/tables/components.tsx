@@ -8,7 +8,8 @@ import { allTimeZones, formatInZone, timeZoneLabel, timeZoneOption, utcToZonedIn
 import { TABLE_ORGANISATION_SEARCH, type PartyStatus, type SpaceStatus, type TableOrganisationFields } from '../operations-tables';
 import { earliestFirstSession, type TableDetailsValues } from './validation';
 
-// Outline badges in shade 8/9: their text keeps AA contrast on white (filled orange/yellow do not).
+// Outline badges in shade 8/9: their text keeps AA contrast on white (orange and yellow do not,
+// even in shade 9: orange.9 is 4.3:1 on white, so "pending" is pink, as a waitlisted seat is).
 const STATUS_COLORS: Record<SpaceStatus, string> = {
   REQUESTED: 'blue.9',
   CHANGES_REQUESTED: 'grape.9',
@@ -16,7 +17,7 @@ const STATUS_COLORS: Record<SpaceStatus, string> = {
   DECLINED: 'red.9',
   CLOSED: 'gray.8',
 };
-const PARTY_COLORS: Record<PartyStatus, string> = { PENDING: 'orange.9', CONFIRMED: 'teal.9', DECLINED: 'red.9' };
+const PARTY_COLORS: Record<PartyStatus, string> = { PENDING: 'pink.9', CONFIRMED: 'teal.9', DECLINED: 'red.9' };
 
 export function TableStatusBadge({ status, size }: { status: SpaceStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
