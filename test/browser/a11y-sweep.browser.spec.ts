@@ -324,9 +324,9 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
       groupPath,
       ...['meetings', 'forum', 'documents', 'deliverables'].map((tab) => `${groupPath}?tab=${tab}`),
     );
-    // A11Y_ONLY=<text> narrows the sweep to the routes containing it (to look into one area quickly).
+    // A11Y_ONLY=<text>[,<text>...] narrows the sweep to the routes containing one of them (to look into one area quickly).
     const only = process.env.A11Y_ONLY;
-    if (only) for (const role of Object.keys(routes) as Role[]) routes[role] = routes[role].filter((path) => path.includes(only));
+    if (only) for (const role of Object.keys(routes) as Role[]) routes[role] = routes[role].filter((path) => only.split(',').some((part) => path.includes(part)));
   });
 
   afterAll(async () => {

@@ -287,7 +287,16 @@ function MemberCard({ group, member, place }: { group: GroupFields; member: Grou
         )}
         {group.canManage && (
           <>
-            <Button variant="subtle" color="red" size="compact-sm" w="fit-content" onClick={() => setRemovingMember(true)} data-testid="remove-member">
+            <Button
+              variant="subtle"
+              color="red"
+              size="compact-sm"
+              maw="100%"
+              // Organisation names are long: the label wraps instead of widening the page on a phone.
+              styles={{ root: { height: 'auto', paddingBlock: 4 }, label: { whiteSpace: 'normal', textAlign: 'start' } }}
+              onClick={() => setRemovingMember(true)}
+              data-testid="remove-member"
+            >
               {t('collaborationGroups:removeMemberNamed', { name: member.organisationName })}
             </Button>
             <ConfirmDialog
