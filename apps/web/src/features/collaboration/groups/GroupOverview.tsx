@@ -17,7 +17,7 @@ import {
   type GroupFields,
   type GroupMemberFields,
 } from '../operations-groups';
-import { ConfirmDialog, OrganisationPicker } from './components';
+import { ConfirmDialog, OrganisationPicker, WRAPPING_BUTTON } from './components';
 import { formatPeriod, splitEmails } from './format';
 import { apiFieldMessages, GROUP_RULES } from './validation';
 
@@ -114,7 +114,7 @@ function CoordinationSection({ group }: { group: GroupFields }) {
       </Stack>
       {group.canManage && current && next && (
         <>
-          <Button variant="default" w="fit-content" onClick={() => setConfirming(true)} data-testid="hand-over">
+          <Button variant="default" w="fit-content" {...WRAPPING_BUTTON} onClick={() => setConfirming(true)} data-testid="hand-over">
             {t('collaborationGroups:handOver')}
           </Button>
           <ConfirmDialog
@@ -275,7 +275,7 @@ function MemberCard({ group, member, place }: { group: GroupFields; member: Grou
               error={emailsError}
               data-testid="add-participants-emails"
             />
-            <Button size="sm" w="fit-content" onClick={() => void add()} loading={addingPeople.loading} data-testid="add-participants">
+            <Button size="sm" w="fit-content" {...WRAPPING_BUTTON} onClick={() => void add()} loading={addingPeople.loading} data-testid="add-participants">
               {t('collaborationGroups:addParticipants')}
             </Button>
           </Stack>
@@ -291,9 +291,7 @@ function MemberCard({ group, member, place }: { group: GroupFields; member: Grou
               variant="subtle"
               color="red"
               size="compact-sm"
-              maw="100%"
-              // Organisation names are long: the label wraps instead of widening the page on a phone.
-              styles={{ root: { height: 'auto', paddingBlock: 4 }, label: { whiteSpace: 'normal', textAlign: 'start' } }}
+              {...WRAPPING_BUTTON}
               onClick={() => setRemovingMember(true)}
               data-testid="remove-member"
             >
@@ -343,7 +341,7 @@ function ModerationSection({ group }: { group: GroupFields }) {
       {group.closedAt && <Text size="sm">{t('collaborationGroups:closedOn', { date: formatDateTime(group.closedAt, i18n.language) })}</Text>}
       {group.canManage && (
         <>
-          <Button color="red.9" variant="outline" w="fit-content" onClick={() => setConfirming(true)} data-testid="close-group">
+          <Button color="red.9" variant="outline" w="fit-content" {...WRAPPING_BUTTON} onClick={() => setConfirming(true)} data-testid="close-group">
             {t('collaborationGroups:closeGroup')}
           </Button>
           <ConfirmDialog

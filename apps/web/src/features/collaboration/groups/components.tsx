@@ -16,6 +16,12 @@ const STATUS_COLORS: Record<GroupStatus, string> = {
   CLOSED: 'gray.8',
 };
 
+/** Buttons whose label may be long (organisation names, French): the label wraps instead of widening the page on a phone. */
+export const WRAPPING_BUTTON = {
+  maw: '100%',
+  styles: { root: { height: 'auto', paddingBlock: 6 }, label: { whiteSpace: 'normal', textAlign: 'start' } },
+} as const;
+
 export function GroupStatusBadge({ status, size }: { status: GroupStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
