@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startPortal } from '../support';
 
@@ -38,6 +38,32 @@ describe('operations of the built processes', () => {
       expect(await workerExit).toBe(0);
     } finally {
       await portal.stop();
+    }
+  });
+
+  it('a SIGTERM that arrives while a process is still starting lets it finish starting and exit cleanly', async () => {
+    // An orchestrator may scale down a pod that has not started yet; Node's default action would kill
+    // it mid-migration with no clean exit.
+    for (const app of ['api', 'worker']) {
+      const child = spawn(process.execPath, [`dist/apps/${app}/main.js`], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', QUEUE_DRIVER: 'bullmq', SEED_DEMO: 'false', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const exit = exitOf(child, 60_000);
+      await new Promise<void>((resolve) => {
+        child.stdout!.on('data', (chunk) => {
+          output += chunk;
+          if (output.includes('Starting the')) resolve();
+        });
+        child.on('exit', () => resolve());
+      });
+      child.kill('SIGTERM');
+      const code = await exit;
+      if (code === 'timeout') child.kill('SIGKILL');
+      expect({ app, code }).toEqual({ app, code: 0 });
+      expect(output).toMatch(/Shutting down as soon as started|Shutting down: finishing/);
     }
   });
 

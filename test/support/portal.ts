@@ -64,7 +64,8 @@ export async function startPortal(options: { worker?: boolean; env?: Record<stri
   }
   const stop = async () => {
     await Promise.all(
-      [api, worker].filter((c): c is ChildProcess => !!c && c.exitCode === null).map(
+      // A child killed by a signal keeps exitCode null (signalCode is set): it has exited all the same.
+      [api, worker].filter((c): c is ChildProcess => !!c && c.exitCode === null && c.signalCode === null).map(
         (child) =>
           new Promise<void>((resolve) => {
             const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

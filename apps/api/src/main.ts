@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = pino({ level: config.LOG_LEVEL, base: { app: 'api' } });
+  const shutdown = exitGracefullyOnSignals({ log, graceMs: SHUTDOWN_GRACE_MS, what: 'requests and jobs' });
+  log.info('Starting the API');
 
   let embedded: EmbeddedPostgres | undefined;
   if (!config.DATABASE_URL) {
@@ -55,15 +57,10 @@ async function main(): Promise<void> {
   const url = config.PUBLIC_URL ?? `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
   log.info({ url }, `Alliance portal API ready at ${url}`);
 
-  exitGracefullyOnSignals({
-    log,
-    graceMs: SHUTDOWN_GRACE_MS,
-    what: 'requests and jobs',
-    close: async () => {
-      await app.close();
-      await embedded?.stop();
-      if (embedded) fs.rmSync(embeddedUrlFile(config.dataDir), { force: true });
-    },
+  shutdown.closeWith(async () => {
+    await app.close();
+    await embedded?.stop();
+    if (embedded) fs.rmSync(embeddedUrlFile(config.dataDir), { force: true });
   });
 }
 

@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = pino({ level, base: { app: 'worker' } });
+  const shutdown = exitGracefullyOnSignals({ log, graceMs: SHUTDOWN_GRACE_MS, what: 'jobs' });
+  log.info('Starting the worker');
 
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   }
   log.info('Worker ready');
 
-  exitGracefullyOnSignals({ log, graceMs: SHUTDOWN_GRACE_MS, what: 'jobs', close: () => app.close() });
+  shutdown.closeWith(() => app.close());
 }
 
 main().catch((error) => {
