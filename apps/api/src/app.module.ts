@@ -14,7 +14,7 @@ import { CertificatesModule } from '@alliance/server-certificates';
 import { AllianceModule } from '@alliance/server-alliance';
 import { EvidenceModule } from '@alliance/server-evidence';
 import { StorageModule } from '@alliance/server-storage';
-import { LearningModule } from '@alliance/server-learning';
+import { CatalogueCache, LearningModule } from '@alliance/server-learning';
 import { WorkshopsModule } from '@alliance/server-workshops';
 import { CollaborationModule } from '@alliance/server-collaboration';
 import { ALL_ENTITIES, PlatformModule } from '@alliance/server-platform';
@@ -60,9 +60,10 @@ import { WebAppController } from './web-app.controller';
     PlatformModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule],
-      inject: [APP_CONFIG, SessionService, Logger],
-      useFactory: (config: AppConfig, sessions: SessionService, logger: Logger) => graphqlOptions(config, sessions, logger),
+      imports: [IdentityModule, LearningModule],
+      inject: [APP_CONFIG, SessionService, Logger, CatalogueCache],
+      useFactory: (config: AppConfig, sessions: SessionService, logger: Logger, catalogue: CatalogueCache) =>
+        graphqlOptions(config, sessions, logger, [catalogue.plugin()]),
     }),
   ],
   controllers: [HealthController, WebAppController],

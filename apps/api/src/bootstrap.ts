@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import compression from 'compression';
 import type { AppConfig } from '@alliance/server-config';
+import { countQueries, installQueryCounter } from '@alliance/server-database';
 import { VIDEO_FRAME_ORIGINS } from '@alliance/server-learning';
 import { AppModule } from './app.module';
 import { webDistDir } from './web-app.controller';
@@ -14,6 +15,22 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // Benchmarks only (QUERY_COUNT_HEADER=true): the number of SQL statements each request sent, in an
+  // x-query-count response header, so a page's query count can be reported and kept bounded.
+  if (process.env.QUERY_COUNT_HEADER === 'true') {
+    installQueryCounter();
+    app.use((req: unknown, res: import('express').Response, next: () => void) => {
+      // The header is set when the response head goes out, after every statement of the request.
+      const { counter } = countQueries(() => {
+        const writeHead = res.writeHead;
+        res.writeHead = function countedWriteHead(this: typeof res, ...args: unknown[]) {
+          if (!res.headersSent) res.setHeader('x-query-count', String(counter.count));
+          return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+        } as typeof res.writeHead;
+        next();
+      });
+    });
+  }
   // Security headers, with a Content-Security-Policy everywhere but development (where GraphiQL
   // loads its assets from a CDN). The web app needs nothing beyond 'self' plus inline styles, and
   // frames only for lesson videos from the privacy-friendly players of the allow-listed hosts.

@@ -19,7 +19,7 @@ import { SESSION_COOKIE_NAME, type SessionService } from '@alliance/server-ident
  * GraphQL conventions, set once: translated errors with stable codes, depth and complexity limits,
  * Apollo's CSRF prevention, no introspection or stack traces in production.
  */
-export function graphqlOptions(config: AppConfig, sessions: SessionService, logger: Logger): Omit<ApolloDriverConfig, 'driver'> {
+export function graphqlOptions(config: AppConfig, sessions: SessionService, logger: Logger, extraPlugins: ApolloDriverConfig['plugins'] = []): Omit<ApolloDriverConfig, 'driver'> {
   const exposeStack = config.NODE_ENV === 'development';
   return {
     path: '/graphql',
@@ -30,7 +30,7 @@ export function graphqlOptions(config: AppConfig, sessions: SessionService, logg
     csrfPrevention: true,
     includeStacktraceInErrorResponses: exposeStack,
     validationRules: [depthLimitOnKnownFragments(config.GRAPHQL_MAX_DEPTH)],
-    plugins: [errorTranslationPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
+    plugins: [errorTranslationPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY), ...(extraPlugins ?? [])],
     formatError: (formatted, error) => formatError(formatted, error, exposeStack, (err) => logger.error(err)),
     context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
       const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE_NAME];

@@ -13,7 +13,9 @@ import { CollaborationModule } from '@alliance/server-collaboration';
 import { ALL_ENTITIES } from '@alliance/server-platform';
 import { workerDatabaseUrl } from './database-url';
 
-const WORKER_POOL_SIZE = 5;
+// Two queues at the default concurrency (5 each) plus the relay and the fan-out's parallel lanes: with
+// 5 connections, jobs waited for one while others held theirs through a render.
+const WORKER_POOL_SIZE = 10;
 
 @Module({
   imports: [

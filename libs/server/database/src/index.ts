@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './embedded-postgres';
 export { MIGRATIONS } from './migrations';
 export * from './testing';
+export * from './query-counter';

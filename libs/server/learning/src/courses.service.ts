@@ -7,6 +7,7 @@ import { Course, CourseFocusArea, CoursePrerequisite, LearningFile, Offering } f
 import { LEARNING_LIMITS } from './learning.constants';
 import { courseSchema, type CourseValues } from './learning-input';
 import { isUuid, requireEditor, returnedRows, signatoryProblems, slugFrom, type LearningActor } from './util';
+import { catalogueChanged } from './catalogue-cache';
 
 // Serialises changes to the prerequisite graph, so two concurrent edits cannot close a cycle together.
 const PREREQUISITE_LOCK = 727_105;
@@ -107,6 +108,7 @@ export class CoursesService {
         `UPDATE courses SET status = 'PUBLISHED', published_at = COALESCE(published_at, now()), archived_at = NULL, updated_at = now() WHERE id = $1`,
         [course.id],
       );
+      catalogueChanged(manager);
       return manager.getRepository(Course).findOneByOrFail({ id: course.id });
     });
   }
@@ -142,6 +144,7 @@ export class CoursesService {
       ),
     );
     if (!rows.length) throw AppError.conflict('learning:alreadyArchived');
+    catalogueChanged(this.dataSource.manager);
     return this.dataSource.getRepository(Course).findOneByOrFail({ id: course.id });
   }
 
@@ -221,5 +224,6 @@ export class CoursesService {
 /** Every change to a course's description or structure bumps its revision. */
 export async function bumpRevision(manager: EntityManager, courseId: string): Promise<void> {
   await manager.query(`UPDATE courses SET revision = revision + 1, updated_at = now() WHERE id = $1`, [courseId]);
+  catalogueChanged(manager);
 }
 

@@ -8,6 +8,7 @@ import { decisionSchema, isUuid, noteSchema, requiredNoteSchema, textIn } from '
 import { Course, Enrolment, EnrolmentEvent, Offering } from './entities';
 import type { EnrolmentStatus } from './learning.constants';
 import { isEditor as isOrganiser, requireEditor as requireOrganiser, returnedRows, type LearningActor } from './util';
+import { catalogueChanged } from './catalogue-cache';
 
 // One definition of the actor and the role check for the whole library (util.ts); the old names stay
 // for the enrolment side's readers.
@@ -167,6 +168,8 @@ export class EnrolmentService {
         [offeringId],
       ),
     );
+    // Seats left show on the catalogue cards.
+    if (rows.length === 1) catalogueChanged(manager);
     return rows.length === 1;
   }
 
@@ -185,6 +188,7 @@ export class EnrolmentService {
 
   async releaseSeat(manager: EntityManager, offeringId: string, seatCountryCode: string | null): Promise<void> {
     await manager.query(`UPDATE course_offerings SET seats_taken = seats_taken - 1, updated_at = now() WHERE id = $1 AND seats_taken > 0`, [offeringId]);
+    catalogueChanged(manager);
     if (seatCountryCode) {
       await manager.query(`UPDATE offering_country_seats SET taken = taken - 1 WHERE offering_id = $1 AND country_code = $2 AND taken > 0`, [offeringId, seatCountryCode]);
     }

@@ -10,6 +10,7 @@ export { CourseEvidenceService } from './course-evidence.service';
 export { OfferingsService } from './offerings.service';
 export { ProgrammesService } from './programmes.service';
 export { CatalogueService, OPEN_OFFERING_SQL } from './catalogue.service';
+export { CatalogueCache, catalogueChanged, CATALOGUE_CACHE_TTL_SECONDS } from './catalogue-cache';
 export { FilesService, detectFileType } from './files.service';
 export { renderMarkdown } from './markdown';
 export { videoEmbedUrl } from './learning-input';

@@ -16,6 +16,7 @@ import { CourseEnrolmentFieldsResolver, EnrolmentResolver, LessonProgressResolve
 import { AuthoringResolver } from './authoring.resolver';
 import { CatalogueResolver, CountrySeatsResolver, CourseModuleResolver, LessonContentResolver, OfferingResolver, ProgrammeFieldsResolver } from './catalogue.resolver';
 import { CatalogueService } from './catalogue.service';
+import { CatalogueCache } from './catalogue-cache';
 import { CoursesService } from './courses.service';
 import { CourseEvidenceResolver } from './course-evidence.resolver';
 import { CourseEvidenceService } from './course-evidence.service';
@@ -39,6 +40,7 @@ import { StructureService } from './structure.service';
     OfferingsService,
     ProgrammesService,
     CatalogueService,
+    CatalogueCache,
     FilesService,
     EditorUploadGuard,
     CatalogueResolver,
@@ -61,6 +63,6 @@ import { StructureService } from './structure.service';
     CourseEvidenceResolver,
   ],
   controllers: [ReportCsvController, FilesController],
-  exports: [EnrolmentService, ProgressService, CoursesService, StructureService, OfferingsService, ProgrammesService, CatalogueService, FilesService, CourseEvidenceService],
+  exports: [EnrolmentService, ProgressService, CoursesService, StructureService, OfferingsService, ProgrammesService, CatalogueService, CatalogueCache, FilesService, CourseEvidenceService],
 })
 export class LearningModule {}

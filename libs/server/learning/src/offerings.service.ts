@@ -6,6 +6,7 @@ import { Offering, OfferingCountrySeats, type Course } from './entities';
 import { offeringSchema, type OfferingValues } from './learning-input';
 import { CoursesService } from './courses.service';
 import { isUuid, requireEditor, returnedRows, type LearningActor } from './util';
+import { catalogueChanged } from './catalogue-cache';
 
 /** Offerings (editions) of a course: dates, enrolment window, capacity, country seats, waitlist. */
 @Injectable()
@@ -63,6 +64,7 @@ export class OfferingsService {
       if (values.countrySeats.length) {
         await manager.insert(OfferingCountrySeats, values.countrySeats.map((s) => ({ offeringId: offering.id, countryCode: s.countryCode, seats: s.seats, taken: 0 })));
       }
+      catalogueChanged(manager);
       return offering;
     });
   }
@@ -106,6 +108,7 @@ export class OfferingsService {
           [offering.id, countryCode, n],
         );
       }
+      catalogueChanged(manager);
       return manager.getRepository(Offering).findOneByOrFail({ id: offering.id });
     });
   }
@@ -125,6 +128,7 @@ export class OfferingsService {
         await manager.query(`UPDATE course_offerings SET cancelled_at = now(), updated_at = now() WHERE id = $1 AND cancelled_at IS NULL RETURNING id`, [found.id]),
       );
       if (!rows.length) throw AppError.conflict('learning:offeringCancelled');
+      catalogueChanged(manager);
       return manager.getRepository(Offering).findOneByOrFail({ id: found.id });
     });
   }

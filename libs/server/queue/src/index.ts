@@ -15,7 +15,7 @@ export { OutboxService, type EnqueueRequest } from './outbox.service';
 export { OutboxRelay } from './outbox.relay';
 export { JobHandlerRegistry, type JobContext, type JobHandler } from './job-handler.registry';
 export { JobExecutor } from './job-executor';
-export { PermanentJobFailure, type QueueDriver, type DriverKind, type AddJobOptions, type JobRunner, type QueueCounts } from './queue-driver';
+export { PermanentJobFailure, type QueueDriver, type DriverKind, type AddJobOptions, type NewJob, type JobRunner, type QueueCounts } from './queue-driver';
 export { QueueAdmin, type QueueOverview, type DeadLetter } from './queue-admin.service';
 export { BullMqDriver, type BullMqDriverOptions, type WorkerOptions } from './bullmq.driver';
 export { InProcessDriver } from './inprocess.driver';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { backoffDelay, DEFAULT_RETRY_POLICY, nextOccurrence, type JobData, type QueueName, type RetryPolicy, type ScheduleDefinition } from './queue.constants';
-import { PermanentJobFailure, type AddJobOptions, type JobRunner, type QueueCounts, type QueueDriver } from './queue-driver';
+import { PermanentJobFailure, type AddJobOptions, type JobRunner, type NewJob, type QueueCounts, type QueueDriver } from './queue-driver';
 
 // setTimeout cannot wait longer than this (about 24.8 days); longer delays wait in steps.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -36,6 +36,10 @@ export class InProcessDriver implements QueueDriver {
     const job: PendingJob = { queue, jobName, data };
     this.jobs.set(jobId, job);
     this.schedule(jobId, job, delayMs, 1);
+  }
+
+  async addMany(queue: QueueName, jobs: NewJob[]): Promise<void> {
+    for (const job of jobs) await this.add(queue, job.jobName, job.data, job.options);
   }
 
   async jobExists(_queue: QueueName, jobId: string): Promise<boolean> {

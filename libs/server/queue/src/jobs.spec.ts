@@ -75,6 +75,35 @@ describe('jobs through the outbox', () => {
       }
     });
 
+    it('relays a large batch in bulk, and runs each job once even when added again in bulk', async () => {
+      const h = await harness(kind);
+      try {
+        const runs = new Map<string, number>();
+        h.registry.register(QueueName.Notifications, 'test.bulk', async (job) => {
+          runs.set(job.outboxId, (runs.get(job.outboxId) ?? 0) + 1);
+        });
+        // More rows than one relay pass takes (100), committed together.
+        const outboxIds = await dataSource.transaction((manager) =>
+          new OutboxService(h.relay).enqueueMany(manager, Array.from({ length: 150 }, () => ({ queue: QueueName.Notifications, name: 'test.bulk', id: randomUUID() }))),
+        );
+        await h.driver.addMany(
+          QueueName.Notifications,
+          outboxIds.slice(0, 20).map((outboxId) => ({ jobName: 'test.bulk', data: { outboxId, id: randomUUID() }, options: { jobId: outboxId } })),
+        );
+        await waitFor(async () => runs.size === outboxIds.length || null, 20_000, 'every bulk job');
+        await waitFor(
+          async () => ((await dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE id = ANY($1) AND completed_at IS NOT NULL`, [outboxIds])) as Array<{ n: number }>)[0].n === outboxIds.length || null,
+          10_000,
+          'completedAt of every bulk job',
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        expect([...runs.values()].every((n) => n === 1)).toBe(true);
+        await closeRows(dataSource, outboxIds);
+      } finally {
+        await h.close();
+      }
+    });
+
     it('runs the handler once when the same job is added twice', async () => {
       const h = await harness(kind);
       try {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
-import { DEFAULT_RELAY_SETTINGS, isQueueName, type RelaySettings } from './queue.constants';
-import type { QueueDriver } from './queue-driver';
+import { DEFAULT_RELAY_SETTINGS, isQueueName, type QueueName, type RelaySettings } from './queue.constants';
+import type { NewJob, QueueDriver } from './queue-driver';
 
 export const RELAY_SETTINGS = Symbol('RELAY_SETTINGS');
 
@@ -160,12 +160,17 @@ export class OutboxRelay implements EntitySubscriberInterface {
 
   private async addAll(driver: QueueDriver, rows: OutboxRow[]): Promise<void> {
     const now = Date.now();
+    const byQueue = new Map<QueueName, NewJob[]>();
     for (const row of rows) {
       if (!isQueueName(row.queue)) continue;
       // A delayed job keeps the rest of its delay, also when the sweep re-adds it.
       const delayMs = Math.max(0, new Date(row.available_at).getTime() - now);
-      await driver.add(row.queue, row.job_name, { outboxId: row.id, id: row.payload.id }, { jobId: row.id, delayMs });
+      const jobs = byQueue.get(row.queue) ?? [];
+      jobs.push({ jobName: row.job_name, data: { outboxId: row.id, id: row.payload.id }, options: { jobId: row.id, delayMs } });
+      byQueue.set(row.queue, jobs);
     }
+    // One call per queue (pipelined by BullMQ): a batch of 100 rows no longer waits for 100 round trips.
+    for (const [queue, jobs] of byQueue) await driver.addMany(queue, jobs);
   }
 
   /** A row naming a queue this code does not know can never run: mark it failed for the administrators. */

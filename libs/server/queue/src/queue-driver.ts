@@ -8,10 +8,18 @@ export interface AddJobOptions {
   delayMs?: number;
 }
 
+export interface NewJob {
+  jobName: string;
+  data: JobData;
+  options: AddJobOptions;
+}
+
 /** What the relay needs from a queue backend; BullMQ on Redis and an in-process one implement it. */
 export interface QueueDriver {
   readonly kind: DriverKind;
   add(queue: QueueName, jobName: string, data: JobData, options: AddJobOptions): Promise<void>;
+  /** Several jobs of one queue at once (one round trip to Redis with BullMQ); same contract as add. */
+  addMany(queue: QueueName, jobs: NewJob[]): Promise<void>;
   /** Whether the queue still holds the job (waiting, delayed, active or kept after it ended). */
   jobExists(queue: QueueName, jobId: string): Promise<boolean>;
   /** Whether the backend answers (for /ready). */

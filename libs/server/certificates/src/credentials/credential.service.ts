@@ -16,6 +16,27 @@ export class StatusListNotFoundError extends Error {}
 
 const REVOCATION = 'revocation';
 
+// Building an Intl formatter costs more than signing's hashing; one per locale for the process.
+const longDates = new Map<string, Intl.DateTimeFormat>();
+function longDate(locale: string): Intl.DateTimeFormat {
+  let format = longDates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    longDates.set(locale, format);
+  }
+  return format;
+}
+
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+function decimals(locale: string): Intl.NumberFormat {
+  let format = decimalFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    decimalFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** XML Schema dateTime without milliseconds, as VC validFrom is usually written. */
 function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -63,8 +84,8 @@ export class CredentialService implements OnModuleInit {
     const statusListUrl = key.identity.statusListUrl(listNumber);
 
     const narrative = [t(`credentials:criteria_${data.kind}`, { title: data.title })];
-    if (data.hours != null) narrative.push(t('credentials:hours', { hours: new Intl.NumberFormat(data.locale, { maximumFractionDigits: 2 }).format(data.hours) }));
-    const day = (iso: string) => new Intl.DateTimeFormat(data.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    if (data.hours != null) narrative.push(t('credentials:hours', { hours: decimals(data.locale).format(data.hours) }));
+    const day = (iso: string) => longDate(data.locale).format(new Date(`${iso}T00:00:00Z`));
     if (data.startDate && data.endDate && data.startDate !== data.endDate) narrative.push(t('credentials:dateRange', { start: day(data.startDate), end: day(data.endDate) }));
     else if (data.startDate || data.endDate) narrative.push(t('credentials:singleDate', { date: day((data.startDate ?? data.endDate)!) }));
 
@@ -190,7 +211,7 @@ export class CredentialService implements OnModuleInit {
   }
 
   private signingSuite(key: IssuerKey): DataIntegrityProof {
-    return new DataIntegrityProof({ signer: key.keyPair.signer(), cryptosuite });
+    return new DataIntegrityProof({ signer: key.signer, cryptosuite });
   }
 
   private verificationMethod(key: IssuerKey): Record<string, unknown> {

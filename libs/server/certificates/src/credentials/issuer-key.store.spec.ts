@@ -65,6 +65,15 @@ describe('IssuerKeyStore', () => {
     await expect(store({ CREDENTIAL_ISSUER_KEY: `z${'2'.repeat(60)}` }).get()).rejects.toThrow(/not an Ed25519 secret key/);
   });
 
+  it('signs with a key object made once, giving the very signatures of the key pair itself', async () => {
+    const key = await store({ CREDENTIAL_ISSUER_KEY: SECRET }).get();
+    expect(key.signer).toMatchObject({ id: key.keyPair.id, algorithm: 'Ed25519' });
+    for (const text of ['', 'credential', 'Łukasz Wiśniewski'.repeat(50)]) {
+      const data = new TextEncoder().encode(text);
+      expect(Buffer.from(await key.signer.sign({ data })).toString('hex')).toBe(Buffer.from(await key.keyPair.signer().sign({ data })).toString('hex'));
+    }
+  });
+
   it('refuses a damaged key file instead of replacing it', async () => {
     fs.mkdirSync(path.join(dir, 'keys'));
     fs.writeFileSync(path.join(dir, ISSUER_KEY_FILE), '{"type":"Multi', { mode: 0o600 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes, sign as signBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -17,7 +17,27 @@ export interface IssuerKey {
   /** Key pair with id `<did>#key-1` and controller `<did>`; signs with its secret half. */
   keyPair: MultikeyPair;
   publicKeyMultibase: string;
+  /**
+   * Signs with the secret key turned into a Node KeyObject once: the key pair's own signer() rebuilds
+   * that object for every signature (about a tenth of a credential's signing time). Same signatures.
+   */
+  signer: DataIntegritySigner;
   source: 'config' | 'file';
+}
+
+/** What a Data Integrity proof asks of a signer. */
+export interface DataIntegritySigner {
+  id: string;
+  algorithm: 'Ed25519';
+  sign(options: { data: Uint8Array }): Promise<Uint8Array>;
+}
+
+// PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it.
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+export function ed25519Signer(seed: Uint8Array, id: string): DataIntegritySigner {
+  const secret = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, Buffer.from(seed)]), format: 'der', type: 'pkcs8' });
+  return { id, algorithm: 'Ed25519', sign: async ({ data }) => new Uint8Array(signBytes(null, data, secret)) };
 }
 
 interface StoredKey {
@@ -97,7 +117,7 @@ async function fromStored(stored: Partial<StoredKey>, identity: IssuerIdentity, 
   if (stored.publicKeyMultibase && stored.publicKeyMultibase !== keyPair.publicKeyMultibase) {
     throw new IssuerKeyError(`${origin}: publicKeyMultibase does not belong to secretKeyMultibase`);
   }
-  return { keyPair, publicKeyMultibase: keyPair.publicKeyMultibase };
+  return { keyPair, publicKeyMultibase: keyPair.publicKeyMultibase, signer: ed25519Signer(seed, identity.keyId) };
 }
 
 function readKeyFile(file: string): StoredKey | null {

@@ -3,7 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LOCALES, type Locale } from '@alliance/shared-core';
-import { QR_BOX, QR_QUIET, certificateTexts, qrModules, renderCertificatePdf, type CertificatePdfData } from './certificate-pdf';
+import PDFDocument from 'pdfkit';
+import {
+  QR_BOX,
+  QR_QUIET,
+  certificateFontParseCount,
+  certificateFonts,
+  certificateTexts,
+  parsedCertificateFonts,
+  qrModules,
+  renderCertificatePdf,
+  type CertificatePdfData,
+} from './certificate-pdf';
 
 // Reads the PDF back with poppler's pdftotext / pdftoppm (Debian package poppler-utils).
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-cert-pdf-'));
@@ -147,6 +158,38 @@ describe('certificate PDF', () => {
     const data = sample({ locale: 'en' });
     const [a, b] = [await renderCertificatePdf(data), await renderCertificatePdf(data)];
     expect(a.equals(b)).toBe(true);
+  });
+
+  it('parses the fonts once per process, and the shared fonts and shaped words change no byte', async () => {
+    const data = sample({ locale: 'fr', recipientName: 'Łukasz Wiśniewski' });
+    const before = await renderCertificatePdf(data);
+    // Other certificates in between warm the shared caches with other names, titles and languages.
+    for (const [i, locale] of LOCALES.entries()) await renderCertificatePdf(sample({ locale, recipientName: `Anaïs Côté ${i}`, title: `Taller ${i}: evaluación` }));
+    const after = await renderCertificatePdf(data);
+    expect(after.equals(before)).toBe(true);
+    expect(certificateFontParseCount()).toBe(1);
+    expect(pdfText(after)).toContain('Łukasz Wiśniewski');
+  });
+
+  it('lays out and embeds exactly as pdfkit does from the font file itself', async () => {
+    const render = (regular: unknown, bold: unknown) =>
+      new Promise<Buffer>((resolve) => {
+        const doc = new PDFDocument({ size: 'A4', info: { CreationDate: new Date(0), ModDate: new Date(0) } });
+        const chunks: Buffer[] = [];
+        doc.on('data', (c: Buffer) => chunks.push(c));
+        doc.on('end', () => resolve(Buffer.concat(chunks)));
+        doc.font(regular as string).fontSize(20).text('Łukasz Wiśniewski, José Ñúñez, Anaïs Côté, João Gonçalves', 50, 50, { width: 300, align: 'center' });
+        doc.font(bold as string).fontSize(14).text('Encuentro regional de innovación educativa', 50, 200, { width: 300, align: 'center' });
+        doc.end();
+      });
+    // The shared fonts, warmed (their shaping cache holds these words) ...
+    await renderCertificatePdf(sample({ recipientName: 'Łukasz Wiśniewski, José Ñúñez, Anaïs Côté, João Gonçalves' }));
+    const shared = parsedCertificateFonts();
+    const warm = await render(shared.regular, shared.bold);
+    // ... against pdfkit parsing the files afresh for this one document.
+    const files = certificateFonts();
+    const fresh = await render(files.regular, files.bold);
+    expect(warm.equals(fresh)).toBe(true);
   });
 
   it('has every PDF text in all four languages', () => {

@@ -27,7 +27,20 @@ interface FontBuffers {
   bold: Buffer;
 }
 
+/** The part of a fontkit font pdfkit relies on (pdfkit accepts a parsed font wherever it takes a file). */
+export interface ParsedFont {
+  postscriptName: string;
+  layout(text: string, ...rest: unknown[]): unknown;
+}
+
+interface ParsedFonts {
+  regular: ParsedFont;
+  bold: ParsedFont;
+}
+
 let fonts: FontBuffers | undefined;
+let parsed: ParsedFonts | undefined;
+let parseCount = 0;
 
 // The apps are bundled by webpack, which would turn require.resolve into a bundle module id; the
 // real Node require finds the font package in node_modules at run time.
@@ -46,6 +59,65 @@ export function certificateFonts(): FontBuffers {
   return fonts;
 }
 
+/**
+ * The two fonts parsed once per process and shared by every document. Given a file, pdfkit parses
+ * it again for each document and starts with cold glyph, cmap and layout caches: that made a
+ * certificate cost about 7x more than with a warm parsed font. fontkit (a direct dependency pinned
+ * to pdfkit's version) is resolved from pdfkit's folder, so it is the very copy pdfkit expects. Each document still embeds its own subset.
+ */
+export function parsedCertificateFonts(): ParsedFonts {
+  if (!parsed) {
+    const { regular, bold } = certificateFonts();
+    // Resolved from pdfkit's folder with the real Node require (webpack would replace createRequire).
+    const fontkitPath = nodeRequire.resolve('fontkit', { paths: [path.dirname(nodeRequire.resolve('pdfkit'))] });
+    const fontkit = nodeRequire(fontkitPath) as { create(data: Uint8Array): ParsedFont };
+    parsed = { regular: withLayoutCache(fontkit.create(regular)), bold: withLayoutCache(fontkit.create(bold)) };
+    parseCount += 1;
+  }
+  return parsed;
+}
+
+const LAYOUT_CACHE_SIZE = 5000;
+
+interface GlyphRunLike {
+  glyphs: unknown[];
+  positions: object[];
+}
+
+/**
+ * Shaping a word (cmap, ligatures, kerning) is the costliest part of laying text out, and pdfkit
+ * keeps its word cache per document: every certificate shaped the same title, issuer and
+ * labels again. This keeps the shaped words of the process (up to LAYOUT_CACHE_SIZE, oldest
+ * dropped first) and hands out copies, because pdfkit scales a run's positions in place.
+ */
+function withLayoutCache(font: ParsedFont): ParsedFont {
+  const shape = font.layout.bind(font) as (text: string, ...rest: unknown[]) => GlyphRunLike;
+  const cache = new Map<string, GlyphRunLike>();
+  font.layout = (text: string, ...rest: unknown[]) => {
+    if (rest.some((arg) => arg !== undefined)) return shape(text, ...rest);
+    let run = cache.get(text);
+    if (!run) {
+      run = shape(text);
+      if (cache.size >= LAYOUT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(text, run);
+    }
+    return copyRun(run);
+  };
+  return font;
+}
+
+function copyRun(run: GlyphRunLike): GlyphRunLike {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike, run);
+  copy.glyphs = run.glyphs.slice();
+  copy.positions = run.positions.map((position) => Object.assign(Object.create(Object.getPrototypeOf(position) as object) as object, position));
+  return copy;
+}
+
+/** How many times this process has parsed the fonts (for tests: it must stay at one). */
+export function certificateFontParseCount(): number {
+  return parseCount;
+}
+
 /** The QR code's modules (row-major, true = dark) for a text, as printed on the certificate. */
 export function qrModules(text: string): { size: number; dark: (row: number, col: number) => boolean } {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -62,28 +134,43 @@ const INK = '#1f2933';
 const ACCENT = '#0b5d7a';
 const MUTED = '#52606d';
 
+// Building an Intl formatter costs far more than using one (about 1.5 ms of a certificate's render
+// when made afresh each time): one of each per locale, kept for the process.
+const formatters = new Map<Locale, { date: Intl.DateTimeFormat; number: Intl.NumberFormat; list: Intl.ListFormat }>();
+function formattersOf(locale: Locale) {
+  let found = formatters.get(locale);
+  if (!found) {
+    found = {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+      list: new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
+    };
+    formatters.set(locale, found);
+  }
+  return found;
+}
+
 /** 'YYYY-MM-DD' (a calendar date, no time zone) as a long date in the certificate's language. */
 export function formatCalendarDate(value: string, locale: Locale): string {
   const [year, month, day] = value.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return formattersOf(locale).date.format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** Issue dates are printed in UTC so every copy of a certificate says the same day. */
 export function formatIssueDate(value: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(value);
+  return formattersOf(locale).date.format(value);
 }
 
 /** The lines of text the certificate prints, in order (also what tests compare against). */
 export function certificateTexts(data: CertificatePdfData) {
   const t = translator(data.locale);
-  const number = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 2 });
+  const { number, list } = formattersOf(data.locale);
   let dates: string | null = null;
   if (data.startDate && data.endDate && data.startDate !== data.endDate) {
     dates = String(t('certificates:dateRange', { start: formatCalendarDate(data.startDate, data.locale), end: formatCalendarDate(data.endDate, data.locale) }));
   } else if (data.startDate || data.endDate) {
     dates = String(t('certificates:singleDate', { date: formatCalendarDate((data.startDate ?? data.endDate)!, data.locale) }));
   }
-  const list = new Intl.ListFormat(data.locale, { style: 'long', type: 'conjunction' });
   return {
     alliance: String(t('common:appName')),
     kind: String(t(`certificates:kind_${data.kind}`)),
@@ -108,7 +195,7 @@ export function certificateTexts(data: CertificatePdfData) {
  * on the data (the creation date is the issue date), so rendering twice gives the same bytes.
  */
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
-  const { regular, bold } = certificateFonts();
+  const { regular, bold } = parsedCertificateFonts();
   const texts = certificateTexts(data);
   const doc = new PDFDocument({
     size: 'A4',
@@ -137,8 +224,8 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Bu
     doc.on('error', reject);
   });
 
-  doc.registerFont('Sans', regular);
-  doc.registerFont('Sans-Bold', bold);
+  doc.registerFont('Sans', regular as unknown as string);
+  doc.registerFont('Sans-Bold', bold as unknown as string);
 
   // Frame
   doc.lineWidth(3).strokeColor(ACCENT).rect(18, 18, PAGE.width - 36, PAGE.height - 36).stroke();
@@ -206,9 +293,15 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   const quiet = QR_QUIET;
   const cell = size / (qr.size + 2 * quiet);
   doc.rect(x, y, size, size).fill('#ffffff');
+  // One rectangle per horizontal run of dark modules: a third of the path operators of one per
+  // module, the same picture, and no hairline seams between neighbouring modules.
   for (let row = 0; row < qr.size; row++) {
     for (let col = 0; col < qr.size; col++) {
-      if (qr.dark(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+      if (!qr.dark(row, col)) continue;
+      let end = col + 1;
+      while (end < qr.size && qr.dark(row, end)) end++;
+      doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, (end - col) * cell, cell);
+      col = end;
     }
   }
   doc.fill('#000000');

@@ -20,17 +20,30 @@ const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 @Injectable()
 export class LocalCertificateStorage implements CertificateFileStorage {
   readonly root: string;
+  /** The directory is created once per process, not before every file (a system call per certificate). */
+  private ready?: Promise<unknown>;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'dataDir'>) {
     this.root = path.join(config.dataDir, 'certificates');
   }
 
   async put(key: string, data: Buffer): Promise<{ sha256: string }> {
     const file = this.pathOf(key);
-    await fs.mkdir(this.root, { recursive: true });
+    this.ready ??= fs.mkdir(this.root, { recursive: true }).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    await this.ready;
     // A reader never sees half a file: rename is atomic within one directory.
     const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await fs.writeFile(temporary, data, { mode: 0o640 });
+    try {
+      await fs.writeFile(temporary, data, { mode: 0o640 });
+    } catch (error) {
+      // The directory went away after it was made (e.g. a cleaned-up data directory): make it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await fs.mkdir(this.root, { recursive: true });
+      await fs.writeFile(temporary, data, { mode: 0o640 });
+    }
     await fs.rename(temporary, file);
     return { sha256: createHash('sha256').update(data).digest('hex') };
   }

@@ -5,7 +5,7 @@ import { MailOutbox } from '@alliance/server-mail';
 import type { JobContext } from '@alliance/server-queue';
 import { notificationType } from '@alliance/shared-core';
 import { NotificationBatch } from '../entities';
-import { FANOUT_CHUNK } from '../notifications.constants';
+import { FANOUT_CHUNK, FANOUT_PARALLEL } from '../notifications.constants';
 
 interface InsertedRow {
   id: string;
@@ -17,10 +17,11 @@ interface InsertedRow {
 }
 
 /**
- * `notifications/notifications.fanout`: turns one NotificationBatch into per-person rows, 500 per
- * multi-row INSERT, and queues the immediate e-mails of each chunk in the same transaction. A rerun
- * (redelivery, a worker killed half-way) inserts nothing twice: (batch, user) and (user, type,
- * dedupeKey) are unique, and only rows this run inserted get an e-mail, whose key is unique too.
+ * `notifications/notifications.fanout`: turns one NotificationBatch into per-person rows, FANOUT_CHUNK
+ * per multi-row INSERT (FANOUT_PARALLEL chunks at once), and queues the immediate e-mails of each
+ * chunk in the same transaction. A rerun (redelivery, a worker killed half-way) inserts nothing
+ * twice: (batch, user) and (user, type, dedupeKey) are unique, and only rows this run inserted get
+ * an e-mail, whose key is unique too.
  */
 @Injectable()
 export class FanoutJob {
@@ -40,9 +41,20 @@ export class FanoutJob {
     if (batch.completedAt) return;
     const definition = notificationType(batch.type);
     if (!definition) throw new Error(`Unknown notification type "${batch.type}"`);
-    for (let start = 0; start < batch.recipients.length; start += FANOUT_CHUNK) {
-      await this.insertChunk(batch, batch.recipients.slice(start, start + FANOUT_CHUNK), definition.transactional, definition.defaultInApp, definition.defaultEmail);
-    }
+    const chunks: string[][] = [];
+    for (let start = 0; start < batch.recipients.length; start += FANOUT_CHUNK) chunks.push(batch.recipients.slice(start, start + FANOUT_CHUNK));
+    // A few chunks at once: each is its own transaction over distinct people, so they never conflict,
+    // and a rerun after a failure skips what committed (see the class comment).
+    let next = 0;
+    const lane = async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++];
+        await this.insertChunk(batch, chunk, definition.transactional, definition.defaultInApp, definition.defaultEmail);
+      }
+    };
+    const results = await Promise.allSettled(Array.from({ length: Math.min(FANOUT_PARALLEL, chunks.length) }, lane));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     await this.dataSource.query(`UPDATE notification_batch SET completed_at = now() WHERE id = $1 AND completed_at IS NULL`, [batch.id]);
   };
 
@@ -64,10 +76,12 @@ export class FanoutJob {
            ON CONFLICT DO NOTHING
            RETURNING id, user_id, email_frequency
          )
-         SELECT i.id, i.user_id, i.email_frequency, r.email, r.name, r.locale FROM inserted i JOIN recipients r ON r.user_id = i.user_id`,
+         SELECT i.id, i.user_id, i.email_frequency, r.email, r.name, r.locale FROM inserted i JOIN recipients r ON r.user_id = i.user_id
+          WHERE i.email_frequency = 'immediately'`,
         [userIds, batch.type, JSON.stringify(batch.data), batch.link, batch.dedupeKey, batch.id, transactional, defaultInApp, defaultEmail],
       )) as InsertedRow[];
-      const immediate = rows.filter((row) => row.email_frequency === 'immediately');
+      // Only the rows that need an e-mail now come back (an in-app-only fan-out returns none).
+      const immediate = rows;
       if (!immediate.length) return;
       await this.mailOutbox.queueEmails(
         manager,

@@ -1,0 +1,11 @@
+import type { i18n } from 'i18next';
+import { createI18n } from '@alliance/shared-i18n';
+import type { Locale } from '@alliance/shared-core';
+
+/**
+ * Every catalogue bundled, ready synchronously: what Jest runs. The build replaces this module with
+ * i18n-instance.lazy.ts (see vite-plugin-messages.ts), which loads one language's texts on demand.
+ */
+export function createAppI18n(locale: Locale): i18n {
+  return createI18n(locale);
+}
