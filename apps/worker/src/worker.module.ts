@@ -8,6 +8,7 @@ import { QueueModule } from '@alliance/server-queue';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { CertificatesModule } from '@alliance/server-certificates';
+import { StorageModule } from '@alliance/server-storage';
 import { WorkshopsModule } from '@alliance/server-workshops';
 import { CollaborationModule } from '@alliance/server-collaboration';
 import { ALL_ENTITIES } from '@alliance/server-platform';
@@ -37,6 +38,8 @@ const WORKER_POOL_SIZE = 10;
       },
     }),
     QueueModule.forRoot({ role: 'worker' }),
+    // Certificates rendered here are read by the API: with STORAGE_DRIVER=s3 both use the object store.
+    StorageModule,
     MailModule,
     NotificationsModule,
     CertificatesModule,

@@ -3,14 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@alliance/server-identity';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
+import { APP_CONFIG } from '@alliance/server-config';
 import { JobHandlerRegistry, QueueName } from '@alliance/server-queue';
+import { FILE_STORAGE } from '@alliance/server-storage';
 import { CredentialsModule } from './credentials';
 import { CERTIFICATE_ENTITIES } from './entities';
 import { CERTIFICATE_RENDER_JOB, CertificatesService } from './certificates.service';
 import { CertificatesResolver } from './certificates.resolver';
 import { CertificatesController } from './certificates.controller';
 import { CertificateRenderJob } from './jobs/certificate-render.job';
-import { CERTIFICATE_STORAGE, LocalCertificateStorage } from './storage/certificate-storage';
+import { CERTIFICATE_STORAGE, createCertificateStorage } from './storage/certificate-storage';
 
 /**
  * Certificates: issuing, rendering (worker), verification, downloads, and the Open Badges
@@ -22,7 +24,8 @@ import { CERTIFICATE_STORAGE, LocalCertificateStorage } from './storage/certific
     CertificatesService,
     CertificatesResolver,
     CertificateRenderJob,
-    { provide: CERTIFICATE_STORAGE, useClass: LocalCertificateStorage },
+    // FILE_STORAGE is optional so that apps and tests on the local driver need not provide it.
+    { provide: CERTIFICATE_STORAGE, inject: [APP_CONFIG, { token: FILE_STORAGE, optional: true }], useFactory: createCertificateStorage },
   ],
   controllers: [CertificatesController],
   exports: [CertificatesService, CredentialsModule, CERTIFICATE_STORAGE],

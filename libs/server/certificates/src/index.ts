@@ -17,7 +17,7 @@ export { CertificateRenderJob } from './jobs/certificate-render.job';
 export { formatCertificateCode, normaliseCertificateCode, generateCertificateCode } from './code';
 export { CERTIFICATE_LIMITS } from './certificate-input';
 export { renderCertificatePdf, certificateTexts, type CertificatePdfData } from './pdf/certificate-pdf';
-export { CERTIFICATE_STORAGE, LocalCertificateStorage, type CertificateFileStorage } from './storage/certificate-storage';
+export { CERTIFICATE_STORAGE, LocalCertificateStorage, ObjectCertificateStorage, createCertificateStorage, type CertificateFileStorage } from './storage/certificate-storage';
 export { CertificateModel, CertificateVerification, CertificateBatchModel } from './dto/certificate.model';
 export * from './credentials';
 export { Signatory, SignatoryInput } from './dto/certificate.model';
