@@ -43,7 +43,7 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
           {t('nav:profile')}
         </Menu.Item>
         <Menu.Item component={Link} to="/certificates">
-          {t('nav:myCertificates')}
+          {t('certificatesUi:navMyCertificates')}
         </Menu.Item>
         {isAdmin && (
           <Menu.Item component={Link} to="/admin/users">
@@ -84,31 +84,31 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
         </Menu.Item>
         {(isAdmin || me.roles.includes(Role.Organiser)) && (
           <Menu.Item component={Link} to="/manage/workshops" data-testid="nav-manage-workshops">
-            {t('nav:manageWorkshops')}
+            {t('workshopsUi:navManageWorkshops')}
           </Menu.Item>
         )}
         {(isAdmin || me.roles.includes(Role.Organiser)) && (
           <Menu.Item component={Link} to="/manage/courses" data-testid="nav-manage-courses">
-            {t('nav:manageCourses')}
+            {t('learningUi:navManageCourses')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/my/evidence" data-testid="nav-my-evidence">
-          {t('nav:myEvidence')}
+          {t('evidenceSubmit:navMyEvidence')}
         </Menu.Item>
         {(isAdmin || me.roles.includes(Role.Organiser)) && (
           <Menu.Item component={Link} to="/manage/evidence" data-testid="nav-review-evidence">
-            {t('nav:reviewEvidence')}
+            {t('evidenceSubmit:navReviewEvidence')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/tables" data-testid="nav-tables">
-          {t('nav:tables')}
+          {t('collaboration:navTables')}
         </Menu.Item>
         <Menu.Item component={Link} to="/groups" data-testid="nav-groups">
-          {t('nav:groups')}
+          {t('collaboration:navGroups')}
         </Menu.Item>
         {(isAdmin || me.roles.includes(Role.Moderator)) && (
           <Menu.Item component={Link} to="/manage/tables" data-testid="nav-review-tables">
-            {t('nav:reviewTables')}
+            {t('collaboration:navReviewTables')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/settings/notifications">
