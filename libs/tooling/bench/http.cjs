@@ -119,7 +119,9 @@ function spawnWithPort(script, env, name) {
 
 async function startApi({ databaseUrl, prefix, seedDemo, dataDir, log, extraEnv = {} }) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API under the load (bench/README.md).
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
     cwd: root,
     env: {
       ...process.env,

@@ -2,7 +2,7 @@ export { NotificationsModule } from './notifications.module';
 export { EmailSendJob } from './jobs/email-send.job';
 export { FanoutJob } from './jobs/fanout.job';
 export { NotificationsService, type NotifyInput, type NotificationType, type NotificationView, type PreferenceView } from './notifications.service';
-export { ReminderService, type ScheduleReminderInput } from './reminder.service';
+export { ReminderService, type ScheduleReminderInput, type ReminderRecipients } from './reminder.service';
 export { DigestService, digestPeriodKey, type DigestPeriod } from './digest.service';
 export { UnsubscribeTokens } from './unsubscribe-tokens';
 export { NOTIFICATION_FANOUT_JOB, REMINDER_FIRE_JOB, DIGEST_DAILY_JOB, DIGEST_WEEKLY_JOB, FANOUT_CHUNK } from './notifications.constants';

@@ -316,6 +316,23 @@ describe('NotificationsService', () => {
       expect(reminder.firedAt).toBeInstanceOf(Date);
     });
 
+    it('rescheduled at the same time: keeps its job and fires once to the new list', async () => {
+      const [first, second] = await createUsers(2);
+      const key = `test:${tag()}:1h`;
+      const runAt = new Date(Date.now() + 700);
+      await schedule(key, [first], runAt);
+      const before = await dataSource.getRepository(Reminder).findOneByOrFail({ key });
+      await schedule(key, [first, second], runAt);
+      const after = await dataSource.getRepository(Reminder).findOneByOrFail({ key });
+      expect([after.outboxId, after.version]).toEqual([before.outboxId, before.version]);
+      expect(after.userIds).toEqual([first, second]);
+      const rows = await waitFor(async () => {
+        const list = await rowsOf([first, second]);
+        return list.length === 2 ? list : null;
+      });
+      expect(rows).toHaveLength(2);
+    });
+
     it('cancels: nothing fires', async () => {
       const [userId] = await createUsers(1);
       const key = `test:${tag()}:1h`;

@@ -5,6 +5,7 @@ import { UsersService, type User } from '@alliance/server-identity';
 import { ErrorCode, Role } from '@alliance/shared-core';
 import { Workshop, WorkshopCountrySeats, WorkshopRegistration, WorkshopRegistrationEvent } from './entities';
 import { OFFER_EXPIRE_JOB, RegistrationsService } from './registrations.service';
+import { confirmedRegistrants } from './reminders.service';
 import type { WorkshopActor } from './util';
 import { actorOf, appError, makeWorkshop, person, tag } from './testing/registration-fixtures';
 import { createRegistrationTestApp } from './testing/registration-test-app';
@@ -174,9 +175,8 @@ describe('RegistrationsService (real PostgreSQL)', () => {
       ['WAITLISTED', 'CONFIRMED'],
     ]);
     expect((await notificationsFor(b.user.id)).map((n) => n.status)).toEqual(['WAITLISTED', 'CONFIRMED']);
-    // Reminders follow the confirmed list.
-    const [reminder] = await dataSource.query(`SELECT user_ids FROM reminder WHERE key = $1`, [`workshop:${workshop.id}:1h`]);
-    expect(reminder.user_ids).toEqual([b.user.id]);
+    // Reminders go to whoever is confirmed when they fire.
+    expect(await confirmedRegistrants(dataSource.manager, workshop.id)).toEqual([b.user.id]);
     // A cancelled person may register again, at the end of the waitlist.
     const again = await service.register(a.actor, workshop.id, [], false);
     expect([again.id, again.status]).toEqual([ra.id, 'WAITLISTED']);

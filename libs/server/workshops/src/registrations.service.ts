@@ -8,7 +8,6 @@ import { NotificationsService } from '@alliance/server-notifications';
 import { JobHandlerRegistry, OutboxService, QueueName, type JobContext } from '@alliance/server-queue';
 import { translator } from '@alliance/shared-i18n';
 import { Workshop, WorkshopQuestion, WorkshopRegistration, WorkshopRegistrationEvent } from './entities';
-import { WorkshopRemindersService } from './reminders.service';
 import { REGISTRATION_LIMITS, validateAnswers, type AnswerValue } from './registration-rules';
 import { canManageWorkshop, isUniqueViolation, isUuid, requireManagedWorkshop, returnedRows, type WorkshopActor } from './util';
 import type { RegistrationStatus } from './workshops.constants';
@@ -61,7 +60,6 @@ export class RegistrationsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly roles: OrganisationRolesService,
     private readonly registry: JobHandlerRegistry,
-    private readonly reminders: WorkshopRemindersService,
   ) {}
 
   onModuleInit(): void {
@@ -90,6 +88,9 @@ export class RegistrationsService implements OnModuleInit {
         const existing = await manager.findOne(WorkshopRegistration, { where: { workshopId, userId: actor.id }, lock: { mode: 'pessimistic_write' } });
         if (existing && !REUSABLE.includes(existing.status)) throw AppError.conflict('workshopRegistration:alreadyRegistered');
         const person = await this.personSnapshot(manager, actor.id);
+        // Read before the seat is taken: from takeSeat to COMMIT this transaction holds the workshop's
+        // row lock, which every other registration for the workshop waits for.
+        const user = await manager.findOneBy(User, { id: actor.id });
         let status: RegistrationStatus;
         let seatCountryCode: string | null = null;
         if (workshop.approvalRequired) status = 'PENDING';
@@ -142,8 +143,7 @@ export class RegistrationsService implements OnModuleInit {
           await this.recordEvent(manager, rows[0].id, null, status, actor, null);
           registration = await manager.findOneByOrFail(WorkshopRegistration, { id: rows[0].id });
         }
-        await this.notifyPerson(manager, registration, workshop, null);
-        if (status === 'CONFIRMED') await this.syncReminders(manager, workshop.id);
+        await this.notifyPerson(manager, registration, workshop, null, user);
         return registration;
       });
       return result;
@@ -179,7 +179,6 @@ export class RegistrationsService implements OnModuleInit {
       const workshop = await manager.findOneByOrFail(Workshop, { id: registration.workshopId });
       const accepted = await this.transition(manager, registration, 'CONFIRMED', actor, null, { offerExpiresAt: null });
       await this.notifyPerson(manager, accepted, workshop, null);
-      await this.syncReminders(manager, workshop.id);
       return accepted;
     });
   }
@@ -200,7 +199,6 @@ export class RegistrationsService implements OnModuleInit {
         const seat = await this.takeSeat(manager, workshop.id, registration.countryCode);
         if (seat.seat) {
           result = await this.transition(manager, registration, 'CONFIRMED', actor, text, { holdsSeat: true, seatCountryCode: seat.seatCountryCode });
-          await this.syncReminders(manager, workshop.id);
         } else {
           result = await this.transition(manager, registration, 'WAITLISTED', actor, text);
           await this.stampWaitlisted(manager, registration.id);
@@ -337,7 +335,6 @@ export class RegistrationsService implements OnModuleInit {
       await this.releaseSeat(manager, workshop.id, seatCountryCode);
       await this.promoteWaitlisted(manager, workshop);
     }
-    if (status === 'CONFIRMED') await this.syncReminders(manager, workshop.id);
     return left;
   }
 
@@ -354,7 +351,6 @@ export class RegistrationsService implements OnModuleInit {
         ORDER BY waitlisted_at, created_at, id LIMIT 200 FOR UPDATE SKIP LOCKED`,
       [workshop.id],
     )) as Array<{ id: string }>;
-    let confirmed = false;
     for (const { id } of waiting) {
       const next = await manager.findOneByOrFail(WorkshopRegistration, { id });
       const seat = await this.takeSeat(manager, workshop.id, next.countryCode);
@@ -371,12 +367,10 @@ export class RegistrationsService implements OnModuleInit {
         await this.outbox.enqueue(manager, { queue: QueueName.Notifications, name: OFFER_EXPIRE_JOB, id: next.id, delayMs: expiresAt.getTime() - Date.now() });
       } else {
         result = await this.transition(manager, next, 'CONFIRMED', null, null, { holdsSeat: true, seatCountryCode: seat.seatCountryCode });
-        confirmed = true;
       }
       await this.notifyPerson(manager, result, workshop, null);
       promoted.push(result);
     }
-    if (confirmed) await this.syncReminders(manager, workshop.id);
     return promoted;
   }
 
@@ -404,8 +398,8 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** Tells the person about their registration's status, in their language. */
-  async notifyPerson(manager: EntityManager, registration: WorkshopRegistration, workshop: Workshop, note: string | null): Promise<void> {
-    const user = await manager.findOneBy(User, { id: registration.userId });
+  async notifyPerson(manager: EntityManager, registration: WorkshopRegistration, workshop: Workshop, note: string | null, known?: User | null): Promise<void> {
+    const user = known?.id === registration.userId ? known : await manager.findOneBy(User, { id: registration.userId });
     if (!user) return;
     let text = note ?? '';
     if (registration.status === 'OFFERED' && registration.offerExpiresAt) {
@@ -420,10 +414,6 @@ export class RegistrationsService implements OnModuleInit {
       data: { workshop: pickLocalized(workshop.title, user.preferredLocale), status: registration.status, note: text },
       link: `/workshops/${workshop.slug}`,
     });
-  }
-
-  async syncReminders(manager: EntityManager, workshopId: string): Promise<void> {
-    await this.reminders.sync(manager, workshopId);
   }
 
   private async lock(manager: EntityManager, id: string): Promise<WorkshopRegistration> {

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
 import { NotificationsService, ReminderService } from '@alliance/server-notifications';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@alliance/shared-core';
 import { Workshop } from './entities';
-import { NOTIFIED_REGISTRATION_STATUSES, reminderKeys } from './workshops.constants';
+import { NOTIFIED_REGISTRATION_STATUSES, REMINDER_KEY_PREFIX, reminderKeys } from './workshops.constants';
 import { pickLocalized } from '@alliance/server-graphql';
 
 /** Workshops that still take place: reminders exist only for these. */
@@ -27,13 +27,19 @@ export function workshopNotificationData(w: Pick<Workshop, 'title' | 'startsAt' 
 
 /**
  * The 24-hour and 1-hour reminders of a workshop (notifications ReminderService, keys
- * `workshop:<id>:24h` / `workshop:<id>:1h`) for its CONFIRMED registrants. sync() is called in the
- * same transaction as every change of the date or of the confirmed list: it reschedules (moving the
- * delayed jobs) or cancels the reminders, and skips reminders whose time has passed.
+ * `workshop:<id>:24h` / `workshop:<id>:1h`). They go to the registrants CONFIRMED when they fire, so
+ * registrations never touch them (a registration would otherwise rewrite the list and move two
+ * delayed jobs while it holds the workshop's seat lock). sync() is called in the same transaction as
+ * every change of the workshop's dates or status: it reschedules (moving the delayed jobs) or cancels
+ * the reminders, and skips reminders whose time has passed.
  */
 @Injectable()
-export class WorkshopRemindersService {
+export class WorkshopRemindersService implements OnModuleInit {
   constructor(private readonly reminders: ReminderService) {}
+
+  onModuleInit(): void {
+    this.reminders.resolveRecipientsWhenFiring(REMINDER_KEY_PREFIX, (manager, reminder) => confirmedRegistrants(manager, workshopIdOfReminder(reminder.key)));
+  }
 
   async sync(manager: EntityManager, workshopId: string, now = new Date()): Promise<void> {
     const workshop = await manager.findOneBy(Workshop, { id: workshopId });
@@ -42,22 +48,17 @@ export class WorkshopRemindersService {
       await this.cancel(manager, workshopId);
       return;
     }
-    const rows: Array<{ user_id: string }> = await manager.query(
-      `SELECT user_id FROM workshop_registrations WHERE workshop_id = $1 AND status = 'CONFIRMED' ORDER BY user_id`,
-      [workshopId],
-    );
-    const userIds = rows.map((r) => r.user_id);
     const data = workshopNotificationData(workshop);
     for (const [key, hours] of [
       [keys.day, 24],
       [keys.hour, 1],
     ] as const) {
       const runAt = new Date(workshop.startsAt.getTime() - hours * 3_600_000);
-      if (!userIds.length || runAt.getTime() <= now.getTime()) {
+      if (runAt.getTime() <= now.getTime()) {
         await this.reminders.cancel(manager, key);
         continue;
       }
-      await this.reminders.schedule(manager, { key, runAt, userIds, type: 'workshop.reminder', data: { ...data, hours }, link: `/workshops/${workshop.slug}` });
+      await this.reminders.schedule(manager, { key, runAt, userIds: [], type: 'workshop.reminder', data: { ...data, hours }, link: `/workshops/${workshop.slug}` });
     }
   }
 
@@ -94,4 +95,17 @@ export async function notifyRegistrants(
     await notifications.notify(manager, { userIds, type, data: { ...workshopNotificationData(workshop, locale), ...extra }, link: `/workshops/${workshop.slug}`, dedupeKey });
   }
   return rows.length;
+}
+
+/** `workshop:<id>:24h` -> `<id>`. */
+function workshopIdOfReminder(key: string): string {
+  return key.slice(REMINDER_KEY_PREFIX.length).split(':')[0];
+}
+
+/** Who a workshop's reminder goes to: its CONFIRMED registrants at that moment. */
+export async function confirmedRegistrants(manager: EntityManager, workshopId: string): Promise<string[]> {
+  const rows = (await manager.query(`SELECT user_id FROM workshop_registrations WHERE workshop_id = $1 AND status = 'CONFIRMED' ORDER BY user_id`, [workshopId])) as Array<{
+    user_id: string;
+  }>;
+  return rows.map((r) => r.user_id);
 }

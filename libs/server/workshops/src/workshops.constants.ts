@@ -86,4 +86,5 @@ export const WORKSHOP_LIMITS = {
 } as const;
 
 /** Reminder keys of the notifications ReminderService. */
-export const reminderKeys = (workshopId: string) => ({ day: `workshop:${workshopId}:24h`, hour: `workshop:${workshopId}:1h` });
+export const REMINDER_KEY_PREFIX = 'workshop:';
+export const reminderKeys = (workshopId: string) => ({ day: `${REMINDER_KEY_PREFIX}${workshopId}:24h`, hour: `${REMINDER_KEY_PREFIX}${workshopId}:1h` });

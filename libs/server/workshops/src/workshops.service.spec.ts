@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ReminderService } from '@alliance/server-notifications';
 import { UsersService } from '@alliance/server-identity';
 import { Role } from '@alliance/shared-core';
 import { Workshop, WorkshopCountrySeats, WorkshopOrganiser, WorkshopQuestion, WorkshopSession } from './entities';
@@ -205,7 +206,8 @@ describe('workshops organising (real PostgreSQL)', () => {
     // The confirmed list changed (done by the registration side), which syncs the reminders.
     await dataSource.transaction((m) => app.get(WorkshopRemindersService).sync(m, w.id));
     const reminders = async () =>
-      (await dataSource.query(`SELECT key, run_at, user_ids, outbox_id FROM reminder WHERE key LIKE $1 ORDER BY key`, [`workshop:${w.id}:%`])) as Array<{
+      (await dataSource.query(`SELECT id, key, run_at, user_ids, outbox_id FROM reminder WHERE key LIKE $1 ORDER BY key`, [`workshop:${w.id}:%`])) as Array<{
+        id: string;
         key: string;
         run_at: Date;
         user_ids: string[];
@@ -213,7 +215,16 @@ describe('workshops organising (real PostgreSQL)', () => {
       }>;
     const before = await reminders();
     expect(before.map((r) => r.key)).toEqual([`workshop:${w.id}:1h`, `workshop:${w.id}:24h`]);
-    expect(before[0].user_ids).toEqual([participant.id]);
+    // Recipients are looked up when a reminder fires: registrations never rewrite it or move its job.
+    expect(before[0].user_ids).toEqual([]);
+    const late = await make('Tomás Quispe', []);
+    await register(w.id, late.id, 'CONFIRMED');
+    await dataSource.transaction((m) => app.get(WorkshopRemindersService).sync(m, w.id));
+    expect((await reminders()).map((r) => r.outbox_id)).toEqual(before.map((r) => r.outbox_id));
+    // Firing goes to the people confirmed at that moment (not the waitlisted one).
+    await app.get(ReminderService).fire({ id: before[0].id, outboxId: before[0].outbox_id, attempt: 1, isLastAttempt: true });
+    const [fired] = (await dataSource.query(`SELECT recipients FROM notification_batch WHERE dedupe_key LIKE $1`, [`reminder:workshop:${w.id}:1h:%`])) as Array<{ recipients: string[] }>;
+    expect([...fired.recipients].sort()).toEqual([participant.id, late.id].sort());
     expect(new Date(before[1].run_at).getTime()).toBe(s.startsAt.getTime() - 24 * HOUR);
 
     const later = { title: text('Sesión'), startsAt: new Date(s.startsAt.getTime() + 5 * 24 * HOUR), endsAt: new Date(s.endsAt.getTime() + 5 * 24 * HOUR) };
