@@ -330,7 +330,11 @@ async function fixtures(db, { demo, learnersNeeded, log }) {
         AND (w.registration_opens_at IS NULL OR w.registration_opens_at <= now()) AND (w.registration_closes_at IS NULL OR w.registration_closes_at > now() + interval '1 hour')
         AND NOT EXISTS (SELECT 1 FROM workshop_questions q WHERE q.workshop_id = w.id AND q.required)
         AND NOT EXISTS (SELECT 1 FROM workshop_country_seats s WHERE s.workshop_id = w.id)
+        -- An earlier run registered these learners somewhere: only workshops none of them is in, so
+        -- every request of this run is a first registration.
+        AND NOT EXISTS (SELECT 1 FROM workshop_registrations r WHERE r.workshop_id = w.id AND r.user_id = ANY($1::uuid[]))
       ORDER BY w.starts_at, w.id`,
+    [learners.map((l) => l.id)],
   );
   return { learners, readers, courses: courses.map((c) => c.slug), workshops };
 }

@@ -55,15 +55,19 @@ function enrolmentLoaders(ctx: RequestContext, dataSource: DataSource) {
       group(keys, await dataSource.getRepository(EnrolmentEvent).find({ where: { enrolmentId: In(ids(keys)) }, order: { createdAt: 'ASC', id: 'ASC' } }), (e) => e.enrolmentId),
     ),
     completions: ctx.loaders.get<string, Set<string>>('enrolment.completions', async (keys) =>
-      group(keys, await dataSource.getRepository(LessonCompletion).findBy({ enrolmentId: In(ids(keys)) }), (c) => c.enrolmentId).map(
+      group(keys, await dataSource.getRepository(LessonCompletion).find({ select: { enrolmentId: true, lessonId: true }, where: { enrolmentId: In(ids(keys)) } }), (c) => c.enrolmentId).map(
         (list) => new Set(list.map((c) => c.lessonId)),
       ),
     ),
-    /** Required lessons of a course in syllabus order (modules and lessons not removed). */
-    requiredLessons: ctx.loaders.get<string, Lesson[]>('enrolment.requiredLessons', async (keys) => {
+    /**
+     * Required lessons of a course in syllabus order (modules and lessons not removed): ids only, since
+     * a learner's page lists many courses and lesson bodies are large (nextLesson loads the one it needs).
+     */
+    requiredLessons: ctx.loaders.get<string, Array<Pick<Lesson, 'id' | 'courseId'>>>('enrolment.requiredLessons', async (keys) => {
       const rows = await dataSource
         .getRepository(Lesson)
         .createQueryBuilder('l')
+        .select(['l.id', 'l.courseId'])
         .innerJoin('course_modules', 'm', 'm.id = l.module_id AND m.deleted_at IS NULL')
         .where('l.course_id = ANY(:ids)', { ids: ids(keys) })
         .andWhere('l.deleted_at IS NULL AND l.required')
@@ -72,6 +76,7 @@ function enrolmentLoaders(ctx: RequestContext, dataSource: DataSource) {
         .getMany();
       return group(keys, rows, (l) => l.courseId);
     }),
+    lesson: ctx.loaders.get<string, Lesson | null>('enrolment.lesson', async (keys) => byKeys(keys, await dataSource.getRepository(Lesson).findBy({ id: In(ids(keys)) }), (l) => l.id)),
     /** The viewer's enrolment per course. */
     mine: ctx.loaders.get<string, Enrolment | null>('enrolment.mine', async (keys) => {
       if (!ctx.user) return keys.map(() => null);
@@ -298,7 +303,8 @@ export class EnrolmentResolver {
     const loaders = enrolmentLoaders(ctx, this.dataSource);
     const [lessons, done] = await Promise.all([loaders.requiredLessons.load(e.entity.courseId), loaders.completions.load(e.entity.id)]);
     const next = lessons.find((l) => !done.has(l.id));
-    return next ? LessonModel.from(next, ctx.locale) : null;
+    const lesson = next ? await loaders.lesson.load(next.id) : null;
+    return lesson ? LessonModel.from(lesson, ctx.locale) : null;
   }
 
   @ResolveField(() => [EnrolmentEventModel])
