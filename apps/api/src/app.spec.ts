@@ -91,9 +91,14 @@ describe('API application', () => {
 
   it('refuses queries above the complexity limit (40 in this test) before running any resolver', async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `m${i}: me { id name }`).join(' ');
-    const res = await gql(`{ ${aliases} }`, {}, { 'accept-language': 'es' });
-    expect(res.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(res.body.errors![0].message).toBe('La consulta es demasiado compleja.');
+    // Twice: the second answer comes from the remembered cost of the same document.
+    for (let i = 0; i < 2; i++) {
+      const res = await gql(`{ ${aliases} }`, {}, { 'accept-language': 'es' });
+      expect(res.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.body.errors![0].message).toBe('La consulta es demasiado compleja.');
+    }
+    // A cheap query of the same shape still passes.
+    expect((await gql(`{ m0: me { id name } }`, {}, { 'accept-language': 'es' })).body.errors).toBeUndefined();
   });
 
   it('answers a spread of an undefined fragment with a validation error, not a server error', async () => {

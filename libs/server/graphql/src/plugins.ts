@@ -68,19 +68,35 @@ export function errorTranslationPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** Rejects operations whose estimated cost is above `maxComplexity` before any resolver runs. */
+/** How many (operation, variables) costs are remembered per parsed document. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * Rejects operations whose estimated cost is above `maxComplexity` before any resolver runs. Apollo
+ * keeps one parsed document per query text, so the cost of the web app's few operations is computed
+ * once per set of variables instead of walking the schema on every request.
+ */
 export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin<RequestContext> {
+  const costs = new WeakMap<object, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let known = costs.get(document);
+          let complexity = known?.get(key);
+          if (complexity === undefined) {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+            if (!known) costs.set(document, (known = new Map()));
+            if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+            known.set(key, complexity);
+          }
           if (complexity > maxComplexity) {
             throw new AppError(ErrorCode.BadUserInput, 'errors:queryTooComplex', { complexity, max: maxComplexity });
           }

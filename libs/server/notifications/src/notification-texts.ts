@@ -7,8 +7,25 @@ function t(locale: string) {
   return translator(isLocale(locale) ? locale : DEFAULT_LOCALE);
 }
 
+/**
+ * Texts already made: a notification centre page formats 20 notifications per request, and a fan-out
+ * gives many people the same type and data. Bounded; the oldest entry goes first.
+ */
+const madeTexts = new Map<string, { title: string; body: string }>();
+const MADE_TEXTS_MAX = 5_000;
+
 /** The in-app title and body of a notification in one language. */
 export function notificationTexts(locale: string, type: string, data: Data): { title: string; body: string } {
+  const key = `${locale}\u0000${type}\u0000${JSON.stringify(data)}`;
+  const made = madeTexts.get(key);
+  if (made) return made;
+  const texts = makeNotificationTexts(locale, type, data);
+  if (madeTexts.size >= MADE_TEXTS_MAX) madeTexts.delete(madeTexts.keys().next().value as string);
+  madeTexts.set(key, texts);
+  return texts;
+}
+
+function makeNotificationTexts(locale: string, type: string, data: Data): { title: string; body: string } {
   const tr = t(locale);
   if (!notificationType(type)) return { title: String(tr('notifications:unknownTitle')), body: String(tr('notifications:unknownBody')) };
   const key = notificationTypeKey(type);
