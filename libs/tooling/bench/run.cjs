@@ -103,7 +103,9 @@ async function main() {
     const t0 = Date.now();
     // Each part cleans up its own processes and scratch databases, also when it fails.
     const result = await require(PARTS[part].file).run({ db: opts.db, quick: opts.quick, adminUrl, log: console.log });
-    sections.push(`## ${result.title}\n\n${result.markdown.trim()}\n\n_Took ${((Date.now() - t0) / 1000).toFixed(0)} s._`);
+    // A part run on its own prints its own heading; here the section has one already.
+    const body = result.markdown.trim().replace(`## ${result.title}`, '').trim();
+    sections.push(`## ${result.title}\n\n${body}\n\n_Took ${((Date.now() - t0) / 1000).toFixed(0)} s._`);
     for (const b of result.budgets) budgets.push({ part, ...b });
   }
 
