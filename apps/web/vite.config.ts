@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { messagesPlugin } from './vite-plugin-messages';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root: here,
   cacheDir: resolve(workspaceRoot, 'node_modules/.vite/apps-web'),
-  plugins: [react()],
+  plugins: [react(), ...messagesPlugin({ workspaceRoot })],
   resolve: { alias },
   server: {
     port: 4200,

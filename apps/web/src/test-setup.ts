@@ -1,4 +1,9 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Pages and header parts load lazily (code splitting), each behind a Suspense boundary; on this
+// 2-core machine under load a page may take more than the default 1 s to appear.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom lacks the layout APIs Mantine asks for.
 Object.defineProperty(window, 'matchMedia', {

@@ -1,77 +1,53 @@
-import { Suspense, useEffect } from 'react';
-import { NavLink as RouterNavLink, Outlet, useLocation, Link } from 'react-router';
-import { Anchor, AppShell, Box, Burger, Button, Container, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Suspense, useEffect, useState } from 'react';
+import { Outlet, useLocation, Link } from 'react-router';
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Role } from '@alliance/shared-core';
 import { useSession } from './session';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { UserMenu } from './UserMenu';
-import { NotificationBell } from './NotificationBell';
 import { useAdoptUserLocale } from './useLocaleSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
+import { NavLinks, type NavItem } from './NavLinks';
+import { lazyWithMessages } from './lazyWithMessages';
 
-interface NavItem {
-  to: string;
-  label: string;
-  /** Reachable from the header by other means (user menu, bell): listed only in the phone drawer. */
-  drawerOnly?: boolean;
-}
+// Signed-in only (the menu brings the floating-ui positioning code and its own texts): kept out of the first load.
+const UserMenu = lazyWithMessages(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })));
+const NotificationBell = lazyWithMessages(() => import('./NotificationBell').then((m) => ({ default: m.NotificationBell })));
+// The phone menu loads when first opened (it brings the modal, scroll-lock and focus-trap code).
+const MobileNav = lazyWithMessages(() => import('./MobileNav').then((m) => ({ default: m.MobileNav })));
+
 
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { me, isAdmin } = useSession();
   const items: NavItem[] = [{ to: '/', label: t('nav:home') }];
-  items.push({ to: '/alliance/directory', label: t('allianceDirectory:navDirectory') });
-  items.push({ to: '/courses', label: t('learningUi:navCourses') });
-  items.push({ to: '/workshops', label: t('workshopsUi:navWorkshops') });
-  items.push({ to: '/evidence', label: t('evidenceUi:navEvidence') });
+  items.push({ to: '/alliance/directory', label: t('nav:directory') });
+  items.push({ to: '/courses', label: t('nav:courses') });
+  items.push({ to: '/workshops', label: t('nav:workshops') });
+  items.push({ to: '/evidence', label: t('nav:evidence') });
   if (me) {
-    items.push({ to: '/learning', label: t('learnerUi:navMyLearning') });
+    items.push({ to: '/learning', label: t('nav:myLearning') });
     // Management pages are in the user menu too: listed in the phone drawer only, so the header fits one line.
-    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/courses', label: t('learningUi:navManageCourses'), drawerOnly: true });
-    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/workshops', label: t('workshopsUi:navManageWorkshops'), drawerOnly: true });
-    items.push({ to: '/my/evidence', label: t('evidenceSubmit:navMyEvidence'), drawerOnly: true });
-    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/evidence', label: t('evidenceSubmit:navReviewEvidence'), drawerOnly: true });
+    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/courses', label: t('nav:manageCourses'), drawerOnly: true });
+    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/workshops', label: t('nav:manageWorkshops'), drawerOnly: true });
+    items.push({ to: '/my/evidence', label: t('nav:myEvidence'), drawerOnly: true });
+    if (isAdmin || me.roles.includes(Role.Organiser)) items.push({ to: '/manage/evidence', label: t('nav:reviewEvidence'), drawerOnly: true });
     // Private spaces between member organisations; also in the user menu.
-    items.push({ to: '/tables', label: t('collaboration:navTables'), drawerOnly: true });
-    items.push({ to: '/groups', label: t('collaboration:navGroups'), drawerOnly: true });
-    if (isAdmin || me.roles.includes(Role.Moderator)) items.push({ to: '/manage/tables', label: t('collaboration:navReviewTables'), drawerOnly: true });
+    items.push({ to: '/tables', label: t('nav:tables'), drawerOnly: true });
+    items.push({ to: '/groups', label: t('nav:groups'), drawerOnly: true });
+    if (isAdmin || me.roles.includes(Role.Moderator)) items.push({ to: '/manage/tables', label: t('nav:reviewTables'), drawerOnly: true });
     // Also in the user menu and the bell: listed in the phone drawer only, so the header fits one line.
     items.push({ to: '/profile', label: t('nav:profile'), drawerOnly: true });
-    items.push({ to: '/certificates', label: t('certificatesUi:navMyCertificates'), drawerOnly: true });
-    items.push({ to: '/notifications', label: t('notifications:navNotifications'), drawerOnly: true });
+    items.push({ to: '/certificates', label: t('nav:myCertificates'), drawerOnly: true });
+    items.push({ to: '/notifications', label: t('nav:notifications'), drawerOnly: true });
     if (isAdmin) items.push({ to: '/admin/users', label: t('nav:adminUsers'), drawerOnly: true });
   } else {
     items.push({ to: '/sign-in', label: t('nav:signIn') }, { to: '/sign-up', label: t('nav:signUp') });
-    items.push({ to: '/verify', label: t('certificatesUi:navVerify') });
+    items.push({ to: '/verify', label: t('nav:verifyCertificate') });
   }
   return items;
-}
-
-function NavLinks({ items, vertical, onNavigate }: { items: NavItem[]; vertical?: boolean; onNavigate?: () => void }) {
-  const Wrapper = vertical ? Stack : Group;
-  return (
-    <Wrapper component="ul" gap={vertical ? 'xs' : 'md'} m={0} p={0} style={{ listStyle: 'none' }}>
-      {items.map((item) => (
-        <li key={item.to}>
-          <Anchor
-            component={RouterNavLink}
-            to={item.to}
-            end
-            className="nav-link"
-            c="dark.9"
-            fw={500}
-            size={vertical ? 'lg' : 'md'}
-            onClick={onNavigate}
-          >
-            {item.label}
-          </Anchor>
-        </li>
-      ))}
-    </Wrapper>
-  );
 }
 
 export function Layout() {
@@ -79,6 +55,10 @@ export function Layout() {
   const location = useLocation();
   const { me, isAdmin } = useSession();
   const [drawerOpen, drawer] = useDisclosure(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  useEffect(() => {
+    if (drawerOpen) setDrawerUsed(true);
+  }, [drawerOpen]);
   const items = useNavItems();
   useAdoptUserLocale();
 
@@ -115,9 +95,15 @@ export function Layout() {
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitcher />
-            {me && <NotificationBell />}
+            {me && (
+              <Suspense fallback={null}>
+                <NotificationBell />
+              </Suspense>
+            )}
             {me ? (
-              <UserMenu me={me} isAdmin={isAdmin} />
+              <Suspense fallback={null}>
+                <UserMenu me={me} isAdmin={isAdmin} />
+              </Suspense>
             ) : (
               <Button component={Link} to="/sign-in" size="sm" visibleFrom="xs">
                 {t('nav:signIn')}
@@ -127,21 +113,11 @@ export function Layout() {
         </Group>
       </AppShell.Header>
 
-      {/* Composed by hand so the drawer's header is a plain div: a second <header> would be a second banner landmark. */}
-      <Drawer.Root opened={drawerOpen} onClose={drawer.close} id="mobile-navigation" size="xs">
-        <Drawer.Overlay />
-        <Drawer.Content>
-          <Drawer.Header component="div">
-            <Drawer.Title>{t('nav:menu')}</Drawer.Title>
-            <Drawer.CloseButton aria-label={t('nav:closeMenu')} />
-          </Drawer.Header>
-          <Drawer.Body>
-            <nav aria-label={t('nav:mainNavigation')}>
-              <NavLinks items={items} vertical onNavigate={drawer.close} />
-            </nav>
-          </Drawer.Body>
-        </Drawer.Content>
-      </Drawer.Root>
+      {(drawerUsed || drawerOpen) && (
+        <Suspense fallback={null}>
+          <MobileNav opened={drawerOpen} onClose={drawer.close} items={items} />
+        </Suspense>
+      )}
 
       <AppShell.Main id="main" tabIndex={-1}>
         <Container size="lg" px={0} py="md">

@@ -4,7 +4,7 @@ import { Alert, Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@alliance/shared-core';
 import { useSession } from './session';
-import { signInPathFor } from './navigation';
+import { signInPathFor } from './sign-in-path';
 import { describeError } from './errors';
 import { ForbiddenPage } from './ForbiddenPage';
 import { Loading } from './Loading';

@@ -43,7 +43,7 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
           {t('nav:profile')}
         </Menu.Item>
         <Menu.Item component={Link} to="/certificates">
-          {t('certificatesUi:navMyCertificates')}
+          {t('nav:myCertificates')}
         </Menu.Item>
         {isAdmin && (
           <Menu.Item component={Link} to="/admin/users">
@@ -84,31 +84,31 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
         </Menu.Item>
         {(isAdmin || me.roles.includes(Role.Organiser)) && (
           <Menu.Item component={Link} to="/manage/workshops" data-testid="nav-manage-workshops">
-            {t('workshopsUi:navManageWorkshops')}
+            {t('nav:manageWorkshops')}
           </Menu.Item>
         )}
         {(isAdmin || me.roles.includes(Role.Organiser)) && (
           <Menu.Item component={Link} to="/manage/courses" data-testid="nav-manage-courses">
-            {t('learningUi:navManageCourses')}
+            {t('nav:manageCourses')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/my/evidence" data-testid="nav-my-evidence">
-          {t('evidenceSubmit:navMyEvidence')}
+          {t('nav:myEvidence')}
         </Menu.Item>
         {(isAdmin || me.roles.includes(Role.Organiser)) && (
           <Menu.Item component={Link} to="/manage/evidence" data-testid="nav-review-evidence">
-            {t('evidenceSubmit:navReviewEvidence')}
+            {t('nav:reviewEvidence')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/tables" data-testid="nav-tables">
-          {t('collaboration:navTables')}
+          {t('nav:tables')}
         </Menu.Item>
         <Menu.Item component={Link} to="/groups" data-testid="nav-groups">
-          {t('collaboration:navGroups')}
+          {t('nav:groups')}
         </Menu.Item>
         {(isAdmin || me.roles.includes(Role.Moderator)) && (
           <Menu.Item component={Link} to="/manage/tables" data-testid="nav-review-tables">
-            {t('collaboration:navReviewTables')}
+            {t('nav:reviewTables')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/settings/notifications">

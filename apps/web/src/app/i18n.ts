@@ -1,6 +1,6 @@
-import { createI18n } from '@alliance/shared-i18n';
 import { isLocale, DEFAULT_LOCALE, type Locale } from '@alliance/shared-core';
 import { detectInitialLocale } from './locale';
+import { createAppI18n } from './i18n-instance';
 
 function safeLocalStorage(): Storage | undefined {
   try {
@@ -13,7 +13,7 @@ function safeLocalStorage(): Storage | undefined {
 export const browserStorage = safeLocalStorage();
 
 /** The app's single i18next instance; <html lang> follows its language. */
-export const i18n = createI18n(detectInitialLocale(browserStorage, navigator.languages ?? [navigator.language]));
+export const i18n = createAppI18n(detectInitialLocale(browserStorage, navigator.languages ?? [navigator.language]));
 
 function syncDocumentLanguage(lng: string): void {
   document.documentElement.lang = lng;

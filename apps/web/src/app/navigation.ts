@@ -1,5 +1,8 @@
 import { LIMITS, isSafeReturnPath } from '@alliance/shared-core';
 
+// In its own module so the shell (RequireAuth) does not pull in the validation chunk (zod) with isSafeReturnPath.
+export { signInPathFor } from './sign-in-path';
+
 /**
  * Where to go after signing in. Only paths inside this site are accepted (the same rule the API
  * applies to a sign-up's return path), so a crafted "?next=https://evil.example" link cannot send
@@ -20,10 +23,4 @@ export function returnPathFrom(params: URLSearchParams): string | null {
 export function withNext(path: string, returnTo: string | null): string {
   if (!returnTo) return path;
   return `${path}${path.includes('?') ? '&' : '?'}next=${encodeURIComponent(returnTo)}`;
-}
-
-/** The sign-in address that brings the person back to where they were. */
-export function signInPathFor(location: { pathname: string; search?: string; hash?: string }): string {
-  const back = `${location.pathname}${location.search ?? ''}${location.hash ?? ''}`;
-  return `/sign-in?next=${encodeURIComponent(back)}`;
 }

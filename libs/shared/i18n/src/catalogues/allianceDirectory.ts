@@ -5,7 +5,6 @@
  */
 export const allianceDirectory = {
   es: {
-    navDirectory: 'Directorio de miembros',
     navDashboard: 'Panel de la alianza',
     navReference: 'Datos de referencia de la alianza',
 
@@ -152,7 +151,6 @@ export const allianceDirectory = {
     observerPreview: 'País: {{name}}',
   },
   en: {
-    navDirectory: 'Member directory',
     navDashboard: 'Alliance dashboard',
     navReference: 'Alliance reference data',
 
@@ -299,7 +297,6 @@ export const allianceDirectory = {
     observerPreview: 'Country: {{name}}',
   },
   pt: {
-    navDirectory: 'Diretório de membros',
     navDashboard: 'Painel da aliança',
     navReference: 'Dados de referência da aliança',
 
@@ -446,7 +443,6 @@ export const allianceDirectory = {
     observerPreview: 'País: {{name}}',
   },
   fr: {
-    navDirectory: 'Annuaire des membres',
     navDashboard: 'Tableau de bord de l’alliance',
     navReference: 'Données de référence de l’alliance',
 

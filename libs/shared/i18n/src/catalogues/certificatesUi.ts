@@ -4,9 +4,7 @@
  */
 export const certificatesUi = {
   es: {
-    navMyCertificates: 'Mis certificados',
     navAdminCertificates: 'Certificados',
-    navVerify: 'Verificar un certificado',
 
     kind_COURSE_COMPLETION: 'Finalización de curso',
     kind_PROGRAMME_COMPLETION: 'Finalización de programa',
@@ -134,9 +132,7 @@ export const certificatesUi = {
     reissuedDone: 'Se emitió el certificado {{code}} para {{name}}; el anterior quedó revocado.',
   },
   en: {
-    navMyCertificates: 'My certificates',
     navAdminCertificates: 'Certificates',
-    navVerify: 'Verify a certificate',
 
     kind_COURSE_COMPLETION: 'Course completion',
     kind_PROGRAMME_COMPLETION: 'Programme completion',
@@ -264,9 +260,7 @@ export const certificatesUi = {
     reissuedDone: 'Certificate {{code}} was issued to {{name}}; the previous one is now revoked.',
   },
   pt: {
-    navMyCertificates: 'Meus certificados',
     navAdminCertificates: 'Certificados',
-    navVerify: 'Verificar um certificado',
 
     kind_COURSE_COMPLETION: 'Conclusão de curso',
     kind_PROGRAMME_COMPLETION: 'Conclusão de programa',
@@ -394,9 +388,7 @@ export const certificatesUi = {
     reissuedDone: 'O certificado {{code}} foi emitido para {{name}}; o anterior foi revogado.',
   },
   fr: {
-    navMyCertificates: 'Mes certificats',
     navAdminCertificates: 'Certificats',
-    navVerify: 'Vérifier un certificat',
 
     kind_COURSE_COMPLETION: 'Réussite d’un cours',
     kind_PROGRAMME_COMPLETION: 'Réussite d’un programme',

@@ -1,8 +1,6 @@
 /** Namespace "evidenceSubmit" (evidence bank, issue 7): sharing evidence, uploads, my evidence and the reviewers' pages. es, en, pt and fr must hold the same keys. Shared enum labels live in "evidence". */
 export const evidenceSubmit = {
   es: {
-    navMyEvidence: "Mi evidencia",
-    navReviewEvidence: "Revisar evidencia",
     newTitle: "Compartir evidencia",
     newIntro: "Describa el documento o recurso que quiere compartir con la Alianza. Primero se guarda como borrador; después podrá adjuntar el archivo y enviarlo a revisión.",
     cannotSubmit: "Solo las personas de organizaciones miembro activas de la Alianza pueden compartir evidencia. Si su organización es miembro, pida a su representante que le asigne un rol.",
@@ -174,8 +172,6 @@ export const evidenceSubmit = {
     decidedNotice_REJECT: "Rechazado: {{title}}.",
   },
   en: {
-    navMyEvidence: "My evidence",
-    navReviewEvidence: "Review evidence",
     newTitle: "Share evidence",
     newIntro: "Describe the document or resource you want to share with the Alliance. It is saved as a draft first; then you can attach the file and submit it for review.",
     cannotSubmit: "Only people from active member organisations of the Alliance can share evidence. If your organisation is a member, ask its representative to give you a role.",
@@ -347,8 +343,6 @@ export const evidenceSubmit = {
     decidedNotice_REJECT: "Rejected: {{title}}.",
   },
   pt: {
-    navMyEvidence: "Minhas evidências",
-    navReviewEvidence: "Revisar evidências",
     newTitle: "Compartilhar evidência",
     newIntro: "Descreva o documento ou recurso que deseja compartilhar com a Aliança. Primeiro ele é salvo como rascunho; depois você poderá anexar o arquivo e enviá-lo para revisão.",
     cannotSubmit: "Somente pessoas de organizações membro ativas da Aliança podem compartilhar evidências. Se a sua organização é membro, peça ao representante que lhe atribua um papel.",
@@ -520,8 +514,6 @@ export const evidenceSubmit = {
     decidedNotice_REJECT: "Rejeitado: {{title}}.",
   },
   fr: {
-    navMyEvidence: "Mes données probantes",
-    navReviewEvidence: "Examiner les données probantes",
     newTitle: "Partager des données probantes",
     newIntro: "Décrivez le document ou la ressource que vous souhaitez partager avec l’Alliance. Il est d’abord enregistré comme brouillon ; vous pourrez ensuite joindre le fichier et le soumettre à l’examen.",
     cannotSubmit: "Seules les personnes d’organisations membres actives de l’Alliance peuvent partager des données probantes. Si votre organisation est membre, demandez à son représentant de vous attribuer un rôle.",

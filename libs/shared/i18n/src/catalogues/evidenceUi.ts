@@ -1,7 +1,6 @@
 /** Namespace "evidenceUi" (evidence bank, issue 7): the public search and item pages. Enum labels live in "evidence". es, en, pt and fr must hold the same keys. */
 export const evidenceUi = {
   es: {
-    navEvidence: "Evidencias",
     searchTitle: "Banco de evidencias",
     searchIntro: "Estudios de caso, buenas prácticas, documentos de política, investigaciones y datos compartidos por las organizaciones de la Alianza.",
     shareEvidence: "Compartir evidencia",
@@ -90,7 +89,6 @@ export const evidenceUi = {
     relatedHeading: "Evidencias relacionadas",
   },
   en: {
-    navEvidence: "Evidence",
     searchTitle: "Evidence bank",
     searchIntro: "Case studies, good practices, policy documents, research and data shared by the Alliance's organisations.",
     shareEvidence: "Share evidence",
@@ -179,7 +177,6 @@ export const evidenceUi = {
     relatedHeading: "Related evidence",
   },
   pt: {
-    navEvidence: "Evidências",
     searchTitle: "Banco de evidências",
     searchIntro: "Estudos de caso, boas práticas, documentos de política, pesquisas e dados compartilhados pelas organizações da Aliança.",
     shareEvidence: "Compartilhar evidência",
@@ -268,7 +265,6 @@ export const evidenceUi = {
     relatedHeading: "Evidências relacionadas",
   },
   fr: {
-    navEvidence: "Données probantes",
     searchTitle: "Banque de données probantes",
     searchIntro: "Études de cas, bonnes pratiques, documents de politique, recherches et données partagés par les organisations de l’Alliance.",
     shareEvidence: "Partager une ressource",

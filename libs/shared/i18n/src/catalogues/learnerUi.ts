@@ -2,7 +2,6 @@
 export const learnerUi = {
   es: {
     title: 'Aprendizaje',
-    navMyLearning: 'Mi aprendizaje',
     status_REQUESTED: 'Solicitada',
     status_NOMINATED: 'Nominada',
     status_APPROVED: 'Aprobada',
@@ -215,7 +214,6 @@ export const learnerUi = {
   },
   en: {
     title: 'Learning',
-    navMyLearning: 'My learning',
     status_REQUESTED: 'Requested',
     status_NOMINATED: 'Nominated',
     status_APPROVED: 'Approved',
@@ -428,7 +426,6 @@ export const learnerUi = {
   },
   pt: {
     title: 'Aprendizagem',
-    navMyLearning: 'Minha aprendizagem',
     status_REQUESTED: 'Solicitada',
     status_NOMINATED: 'Indicada',
     status_APPROVED: 'Aprovada',
@@ -641,7 +638,6 @@ export const learnerUi = {
   },
   fr: {
     title: 'Apprentissage',
-    navMyLearning: 'Mon apprentissage',
     status_REQUESTED: 'Demandée',
     status_NOMINATED: 'Proposée',
     status_APPROVED: 'Approuvée',

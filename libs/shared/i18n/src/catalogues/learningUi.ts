@@ -2,8 +2,6 @@
 export const learningUi = {
   es: {
     title: "Aprendizaje",
-    navCourses: "Cursos",
-    navManageCourses: "Gestionar cursos",
     level_INTRODUCTORY: "Introductorio",
     level_INTERMEDIATE: "Intermedio",
     level_ADVANCED: "Avanzado",
@@ -322,8 +320,6 @@ export const learningUi = {
   },
   en: {
     title: "Learning",
-    navCourses: "Courses",
-    navManageCourses: "Manage courses",
     level_INTRODUCTORY: "Introductory",
     level_INTERMEDIATE: "Intermediate",
     level_ADVANCED: "Advanced",
@@ -642,8 +638,6 @@ export const learningUi = {
   },
   pt: {
     title: "Aprendizagem",
-    navCourses: "Cursos",
-    navManageCourses: "Gerir cursos",
     level_INTRODUCTORY: "Introdutório",
     level_INTERMEDIATE: "Intermediário",
     level_ADVANCED: "Avançado",
@@ -962,8 +956,6 @@ export const learningUi = {
   },
   fr: {
     title: "Apprentissage",
-    navCourses: "Cours",
-    navManageCourses: "Gérer les cours",
     level_INTRODUCTORY: "Initiation",
     level_INTERMEDIATE: "Intermédiaire",
     level_ADVANCED: "Avancé",

@@ -1,8 +1,6 @@
 /** Namespace "workshopsUi" (workshops domain, issue 6): public list and page, organisers' editor. es, en, pt and fr must hold the same keys. */
 export const workshopsUi = {
   es: {
-    navWorkshops: "Talleres",
-    navManageWorkshops: "Gestionar talleres",
     mode: "Modalidad",
     mode_VIRTUAL: "Virtual",
     mode_IN_PERSON: "Presencial",
@@ -256,8 +254,6 @@ export const workshopsUi = {
     invalidEmails: "Direcciones no válidas: {{number}} (quedan en el cuadro para corregirlas).",
   },
   en: {
-    navWorkshops: "Workshops",
-    navManageWorkshops: "Manage workshops",
     mode: "Format",
     mode_VIRTUAL: "Virtual",
     mode_IN_PERSON: "In person",
@@ -511,8 +507,6 @@ export const workshopsUi = {
     invalidEmails: "Invalid addresses: {{number}} (left in the box to correct).",
   },
   pt: {
-    navWorkshops: "Oficinas",
-    navManageWorkshops: "Gerir oficinas",
     mode: "Modalidade",
     mode_VIRTUAL: "Virtual",
     mode_IN_PERSON: "Presencial",
@@ -766,8 +760,6 @@ export const workshopsUi = {
     invalidEmails: "Endereços inválidos: {{number}} (ficam na caixa para corrigir).",
   },
   fr: {
-    navWorkshops: "Ateliers",
-    navManageWorkshops: "Gérer les ateliers",
     mode: "Format",
     mode_VIRTUAL: "En ligne",
     mode_IN_PERSON: "En présentiel",

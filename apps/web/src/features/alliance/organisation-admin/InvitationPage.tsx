@@ -7,7 +7,7 @@ import { Page } from '../../../app/Page';
 import { Loading } from '../../../app/Loading';
 import { describeError } from '../../../app/errors';
 import { useSession } from '../../../app/session';
-import { signInPathFor } from '../../../app/navigation';
+import { signInPathFor } from '../../../app/sign-in-path';
 import { ACCEPT_INVITATION, INVITATION_PREVIEW, MY_ORGANISATIONS } from '../apply/operations';
 
 export default function InvitationPage() {

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/session';
-import { signInPathFor } from '../../../app/navigation';
+import { signInPathFor } from '../../../app/sign-in-path';
 import { describeError } from '../../../app/errors';
 import { Loading } from '../../../app/Loading';
 import {
