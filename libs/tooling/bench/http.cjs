@@ -614,8 +614,9 @@ async function run(options = {}) {
       const pids = target === 'plain' ? [plain.child.pid] : label.startsWith('2') ? [api.child.pid, api2.child.pid] : [api.child.pid];
       // Saturation: as fast as C connections go. Fixed rate: the budget's rate, latency percentiles.
       if (s.write) {
-        // Enough fresh pairs for D seconds at up to 600 req/s; the run is bounded by time.
-        const satAmount = Math.round(D * 600);
+        // Enough fresh pairs for D seconds at up to 2,500 req/s (the plain server's pace); the run is
+        // bounded by time. Had pairs run out, repeats would be cheap "already registered" answers.
+        const satAmount = Math.round(D * 2500);
         const sat = registrationPairs(satAmount);
         const reqSat = (i) => {
           const p = sat(i);
