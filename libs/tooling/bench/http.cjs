@@ -510,6 +510,16 @@ async function run(options = {}) {
   let plain;
   let balancer;
   try {
+    if (exists) {
+      // Jobs of earlier runs were queued under their own (since deleted) queue prefix: set them aside,
+      // or this run's API would relay them again and its worker spend the first figures on them.
+      const c = new Client({ connectionString: databaseUrl });
+      await c.connect();
+      const jobs = await c.query(`UPDATE outbox_message SET relayed_at = now() WHERE relayed_at IS NULL`);
+      const batches = await c.query(`UPDATE notification_batch SET completed_at = now() WHERE completed_at IS NULL`);
+      await c.end();
+      if (jobs.rowCount || batches.rowCount) log(`  set aside ${jobs.rowCount} jobs and ${batches.rowCount} notification fan-outs left by earlier runs`);
+    }
     log('Starting the API (dist/apps/api/main.js)…');
     api = await startApi({ databaseUrl, prefix, seedDemo: demo, dataDir, log, extraEnv });
     worker = startWorker({ databaseUrl, prefix, dataDir });
@@ -642,8 +652,28 @@ async function run(options = {}) {
       return { saturation, atRate, label };
     };
 
+    // Jobs left by earlier runs (or by the registrations just measured) would compete with the next
+    // figure for the cores: wait until the outbox is relayed and every notification fanned out.
+    const drain = async () => {
+      const started = Date.now();
+      for (;;) {
+        const { rows } = await db.query(
+          `SELECT (SELECT count(*) FROM outbox_message WHERE relayed_at IS NULL AND available_at <= now())::int AS outbox,
+                  (SELECT count(*) FROM notification_batch WHERE completed_at IS NULL)::int AS batches`,
+        );
+        if (!rows[0].outbox && !rows[0].batches) break;
+        if (Date.now() - started > 300_000) {
+          log(`  (still ${rows[0].outbox} jobs to relay and ${rows[0].batches} notifications to fan out after 300 s: measuring anyway)`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      if (Date.now() - started > 1000) log(`  waited ${((Date.now() - started) / 1000).toFixed(0)} s for the worker to finish earlier jobs`);
+    };
+
     for (const s of scenarios) {
       log(`\n${s.name}`);
+      await drain();
       let counts = [];
       if (s.write) {
         const probe = registrationPairs(5);
@@ -676,6 +706,7 @@ async function run(options = {}) {
       balancer = await spawnWithPort(path.join(__dirname, 'http/balancer.cjs'), { BACKENDS: `${api.port},${api2.port}` }, 'balancer');
       const lbUrl = `http://127.0.0.1:${balancer.port}`;
       for (const r of results) {
+        await drain();
         const two = await measure(r.scenario, 'graphql', lbUrl, '2 API processes');
         log(`  ${r.scenario.key}: ${fmt(two.saturation.rps)} req/s (x${(two.saturation.rps / r.graphql.saturation.rps).toFixed(2)}); at ${r.scenario.rate}/s p95 ${two.atRate.p95} ms`);
         scaleOut.push({ scenario: r.scenario, one: r.graphql, two });
