@@ -507,6 +507,7 @@ async function run(options = {}) {
   let api;
   let api2;
   let worker;
+  let worker2;
   let plain;
   let balancer;
   try {
@@ -703,6 +704,8 @@ async function run(options = {}) {
     if (opts.scaleOut) {
       log('\nScale-out: a second API process and a round-robin TCP balancer…');
       api2 = await startApi({ databaseUrl, prefix, seedDemo: false, dataDir, log, extraEnv });
+      // Production's shape: two workers share the queue too (jobs of either API, each taken once).
+      worker2 = startWorker({ databaseUrl, prefix, dataDir });
       balancer = await spawnWithPort(path.join(__dirname, 'http/balancer.cjs'), { BACKENDS: `${api.port},${api2.port}` }, 'balancer');
       const lbUrl = `http://127.0.0.1:${balancer.port}`;
       for (const r of results) {
@@ -780,7 +783,7 @@ async function run(options = {}) {
     if (scaleOut.length) {
       md.push('### Scale-out: one vs two API processes (GraphQL)');
       md.push('');
-      md.push('Two API processes behind `http/balancer.cjs` (round-robin per TCP connection, a separate process), same database and Redis, same load generator.');
+      md.push('Two API processes behind `http/balancer.cjs` (round-robin per TCP connection, a separate process) and two worker processes on the same queue, same database and Redis, same load generator.');
       md.push('');
       md.push('| Scenario | req/s, 1 process | req/s, 2 processes | scaling | p95 ms at fixed rate, 1 → 2 |');
       md.push('|---|---:|---:|---:|---:|');
@@ -797,6 +800,7 @@ async function run(options = {}) {
     await stopChild(api?.child);
     await stopChild(plain?.child);
     await stopChild(worker);
+    await stopChild(worker2);
     await cleanup();
   }
 }
