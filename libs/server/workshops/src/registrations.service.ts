@@ -324,7 +324,7 @@ export class RegistrationsService implements OnModuleInit {
     note: string | null,
     workshop: Workshop,
   ): Promise<WorkshopRegistration> {
-    const { holdsSeat, seatCountryCode, status } = registration;
+    const { holdsSeat, seatCountryCode } = registration;
     const left = await this.transition(manager, registration, to, actor, note, {
       holdsSeat: false,
       seatCountryCode: null,
