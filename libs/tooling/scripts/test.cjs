@@ -9,6 +9,9 @@ const steps = [
   ['unit and integration tests (incl. migrations and schema freshness)', bin('nx'), ['run-many', '-t', 'test', '--exclude=journeys', '--outputStyle=static', '--skip-nx-cache', '--parallel=1']],
   ['build', bin('nx'), ['run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static', '--skip-nx-cache']],
   ['API and browser journeys', bin('jest'), ['-c', 'test/jest.config.cjs']],
+  // Real processes SIGKILLed and SIGTERMed, Redis restarted empty, PostgreSQL cut off, two apis and two
+  // workers at once (test/faults, README "Security and reliability"): about 4-5 minutes on an idle machine.
+  ['fault tests', bin('jest'), ['-c', 'test/faults/jest.config.cjs']],
 ];
 
 async function main() {

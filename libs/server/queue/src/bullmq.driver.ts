@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type IORedis from 'ioredis';
@@ -73,6 +74,19 @@ export class BullMqDriver implements QueueDriver {
     };
   }
 
+  /** The marker key lives beside the queues, under the same prefix, so it goes when they go. */
+  async epoch(): Promise<{ value: string; created: boolean }> {
+    const key = `${this.options.prefix}:outbox:epoch`;
+    const created = (await this.connection.set(key, randomUUID(), 'NX')) === 'OK';
+    const value = await this.connection.get(key);
+    if (value === null) throw new Error('The queue epoch marker vanished while being read');
+    return { value, created };
+  }
+
+  onConnect(listener: () => void): void {
+    this.connection.on('ready', listener);
+  }
+
   async jobExists(queue: QueueName, jobId: string): Promise<boolean> {
     const job = await this.queue(queue).getJob(jobId);
     if (!job) return false;
@@ -143,8 +157,12 @@ export class BullMqDriver implements QueueDriver {
   async ping(): Promise<boolean> {
     // Commands fail fast while the connection is (re)connecting: give it the same second to get ready.
     if (this.connection.status !== 'ready') {
-      const ready = new Promise<boolean>((resolve) => this.connection.once('ready', () => resolve(true)));
-      if (!(await withTimeout(ready, 1000, false))) return false;
+      // The listener goes when the wait ends, so /ready polled during an outage does not pile them up.
+      let onReady: (() => void) | undefined;
+      const ready = new Promise<boolean>((resolve) => this.connection.once('ready', (onReady = () => resolve(true))));
+      const isReady = await withTimeout(ready, 1000, false);
+      this.connection.off('ready', onReady!);
+      if (!isReady) return false;
     }
     try {
       return await withTimeout(this.connection.ping().then((reply) => reply === 'PONG'), 1000, false);

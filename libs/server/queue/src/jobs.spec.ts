@@ -219,6 +219,23 @@ describe('jobs through the outbox', () => {
     }
   });
 
+  it('BullMQ: a Redis that came back empty (epoch marker gone) has even fresh jobs re-added at once, not after sweepAfterMs', async () => {
+    const h = await harness('bullmq', { workers: false });
+    try {
+      const outboxId = await h.enqueue('test.fresh');
+      await waitFor(async () => (await h.driver.jobExists(QueueName.Notifications, outboxId)) || null, 5000, 'the job in Redis');
+      // The row is seconds old: the age-based sweep (30 s) leaves it alone while Redis keeps it.
+      expect(await h.relay.sweepOnce()).toBe(0);
+      expect(await deleteRedisKeys(h.prefix)).toBeGreaterThan(0);
+      expect(await h.relay.sweepOnce()).toBe(1);
+      expect(await h.driver.jobExists(QueueName.Notifications, outboxId)).toBe(true);
+      // The marker is back: the next sweep is the ordinary one again.
+      expect(await h.relay.sweepOnce()).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('in-process: after a restart the sweep picks up a job that never ran', async () => {
     // First "process": relays the job into its memory and dies before running it (delayed 1 min).
     const first = await harness('inprocess');

@@ -18,7 +18,8 @@ interface OutboxRow {
  * Moves committed outbox rows to the queue driver, with the outbox id as job id. Several processes
  * may run it at once: each transaction locks its rows with FOR UPDATE SKIP LOCKED, and a job id the
  * queue already holds is ignored. A recovery sweep re-adds open rows whose job the queue lost (Redis
- * here keeps nothing on disk).
+ * here keeps nothing on disk): rows relayed a while ago, checked every sweepMs, and every open row at
+ * once when the queue's epoch marker says Redis came back empty (checked on each reconnect and sweep).
  */
 @Injectable()
 export class OutboxRelay implements EntitySubscriberInterface {
@@ -32,6 +33,12 @@ export class OutboxRelay implements EntitySubscriberInterface {
   private sweeping?: Promise<void>;
   private stopped = true;
   private lastFailureLog = 0;
+  /** The queue backend's epoch last seen (see QueueDriver.epoch); undefined before the first look. */
+  private knownEpoch?: string;
+  /** Set when the queue lost its memory, until a full sweep has checked every open row. */
+  private fullSweepDue = false;
+  /** A sweep was asked for while one ran (e.g. a reconnect): run another right after. */
+  private sweepAgain = false;
   /** Transactions that wrote outbox rows: relay right after they commit. */
   private readonly awaitingCommit = new WeakSet<QueryRunner>();
 
@@ -52,6 +59,8 @@ export class OutboxRelay implements EntitySubscriberInterface {
   start(driver: QueueDriver): void {
     this.attach(driver);
     this.stopped = false;
+    // A reconnect may be to a Redis that restarted empty: look at its epoch right away.
+    driver.onConnect?.(() => void this.sweep());
     this.pollTimer = setInterval(() => this.nudge(), this.settings.pollMs);
     this.sweepTimer = setInterval(() => void this.sweep(), this.settings.sweepMs);
     this.nudge();
@@ -115,17 +124,51 @@ export class OutboxRelay implements EntitySubscriberInterface {
 
   /** One recovery pass: re-adds open rows whose job the queue no longer holds; returns how many. */
   async sweepOnce(): Promise<number> {
+    if (await this.queueLostItsMemory()) this.fullSweepDue = true;
+    if (!this.fullSweepDue) return (await this.sweepPass({ olderThanSecs: this.settings.sweepAfterMs / 1000 })).lost;
+    const lost = await this.sweepEverything();
+    // Cleared only once every row was checked: a pass that failed half-way is repeated in full.
+    this.fullSweepDue = false;
+    return lost;
+  }
+
+  /**
+   * Whether the queue backend is new or was emptied since this relay last looked (a Redis restart
+   * without persistence). Without this, jobs relayed shortly before the restart would wait for the
+   * age-based sweep (sweepAfterMs + sweepMs, about 40 s) before being re-added.
+   */
+  private async queueLostItsMemory(): Promise<boolean> {
+    if (!this.driver?.epoch) return false;
+    const { value, created } = await this.driver.epoch();
+    const changed = this.knownEpoch !== undefined && this.knownEpoch !== value;
+    this.knownEpoch = value;
+    return created || changed;
+  }
+
+  /** Checks every open relayed row, whatever its age, in passes until all were looked at. */
+  private async sweepEverything(): Promise<number> {
+    const [{ now }] = (await this.dataSource.query(`SELECT now() AS now`)) as Array<{ now: Date }>;
+    let lost = 0;
+    for (;;) {
+      // Checked rows get relayed_at = now() of a later transaction, so `before` moves past them.
+      const pass = await this.sweepPass({ before: now });
+      lost += pass.lost;
+      if (pass.checked < this.settings.batchSize * 5 || this.stopped) return lost;
+    }
+  }
+
+  private async sweepPass(age: { olderThanSecs: number } | { before: Date }): Promise<{ checked: number; lost: number }> {
     const driver = this.driver;
-    if (!driver) return 0;
+    if (!driver) return { checked: 0, lost: 0 };
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, queue, job_name, payload, available_at FROM outbox_message
           WHERE relayed_at IS NOT NULL AND completed_at IS NULL AND failed_at IS NULL
-            AND relayed_at < now() - make_interval(secs => $1)
+            AND relayed_at < ${'before' in age ? '$1::timestamptz' : 'now() - make_interval(secs => $1)'}
           ORDER BY relayed_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [this.settings.sweepAfterMs / 1000, this.settings.batchSize * 5],
+        ['before' in age ? age.before : age.olderThanSecs, this.settings.batchSize * 5],
       );
-      if (!rows.length) return 0;
+      if (!rows.length) return { checked: 0, lost: 0 };
       const lost: OutboxRow[] = [];
       for (const row of rows) {
         if (isQueueName(row.queue) && !(await driver.jobExists(row.queue, row.id))) lost.push(row);
@@ -134,7 +177,7 @@ export class OutboxRelay implements EntitySubscriberInterface {
       if (lost.length) this.logger.warn(`Re-added ${lost.length} job(s) the queue had lost`);
       // Checked rows count as confirmed in the queue now, so the next sweeps look at others first.
       await manager.query(`UPDATE outbox_message SET relayed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
-      return lost.length;
+      return { checked: rows.length, lost: lost.length };
     });
   }
 
@@ -149,12 +192,20 @@ export class OutboxRelay implements EntitySubscriberInterface {
   }
 
   private async sweep(): Promise<void> {
-    if (this.stopped || this.sweeping) return;
+    if (this.stopped) return;
+    if (this.sweeping) {
+      this.sweepAgain = true;
+      return;
+    }
     this.sweeping = this.sweepOnce()
       .then(() => undefined)
       .catch((error) => this.logFailure('sweep', error))
       .finally(() => {
         this.sweeping = undefined;
+        if (this.sweepAgain) {
+          this.sweepAgain = false;
+          void this.sweep();
+        }
       });
   }
 

@@ -30,6 +30,15 @@ export interface QueueDriver {
   counts(queue: QueueName): Promise<QueueCounts | null>;
   /** Creates or replaces the recurring jobs (deterministic ids). */
   upsertSchedules(schedules: ScheduleDefinition[]): Promise<void>;
+  /**
+   * A backend that can lose its memory (Redis without persistence) keeps a marker of its current
+   * "life": `created` is true when this call had to create it (the backend is new or was emptied),
+   * and `value` changes whenever that happens. The relay re-checks every open job at once then,
+   * instead of waiting for its age-based sweep. Absent for backends that cannot lose jobs.
+   */
+  epoch?(): Promise<{ value: string; created: boolean }>;
+  /** Calls `listener` each time the connection to the backend is (re)established. */
+  onConnect?(listener: () => void): void;
   close(): Promise<void>;
 }
 
