@@ -1,0 +1,78 @@
+import { ApolloServer } from '@apollo/server';
+import { complexityLimitPlugin, formatError } from './plugins';
+import { nulCharacterPlugin } from './text-input';
+
+/** A real Apollo server with the two plugins; the resolver counts the calls that got through. */
+function server() {
+  const calls: unknown[] = [];
+  const apollo = new ApolloServer({
+    typeDefs: 'type Query { ok: Boolean } input Item { title: String! tags: [String!] } type Mutation { save(id: ID!, item: Item, n: Int): Boolean }',
+    resolvers: { Mutation: { save: (_: unknown, args: unknown) => (calls.push(args), true) } },
+    plugins: [complexityLimitPlugin(100) as never, nulCharacterPlugin() as never],
+  });
+  return { apollo, calls };
+}
+
+async function run(query: string, variables: Record<string, unknown> = {}) {
+  const { apollo, calls } = server();
+  await apollo.start();
+  const response = await apollo.executeOperation({ query, variables });
+  await apollo.stop();
+  const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+  return { status: response.http.status ?? 200, errors: body?.errors, calls };
+}
+
+const SAVE = 'mutation($id: ID!, $item: Item, $n: Int) { save(id: $id, item: $item, n: $n) }';
+
+describe('nulCharacterPlugin', () => {
+  it('refuses a NUL character in a variable, naming each field, before the resolver (HTTP 400)', async () => {
+    const { status, errors, calls } = await run(SAVE, { id: '1', item: { title: 'a\u0000b', tags: ['x', '\u0000'] } });
+    expect(status).toBe(400);
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'item.title', key: 'validation:invalid' },
+        { field: 'item.tags.1', key: 'validation:invalid' },
+      ],
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a NUL character written inline in the document, naming the argument', async () => {
+    const { status, errors, calls } = await run('mutation { save(id: "1", item: { title: "x\\u0000" }) }');
+    expect(status).toBe(400);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'item' }] });
+    expect(calls).toEqual([]);
+  });
+
+  it('lets other control characters, bidi marks and emoji through', async () => {
+    const { errors, calls } = await run(SAVE, { id: '1', item: { title: '\u202e\t😀\u0001' } });
+    expect(errors).toBeUndefined();
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('complexityLimitPlugin with variables of the wrong type', () => {
+  it.each([
+    ['a null for a required id', { id: null }],
+    ['a string for an Int', { id: '1', n: 'many' }],
+    ['an unknown input field', { id: '1', item: { title: 't', admin: true } }],
+    ['more than 50 bad list items', { id: '1', item: { title: 't', tags: Array.from({ length: 80 }, () => null) } }],
+  ])('answers %s as BAD_USER_INPUT with HTTP 400, not a 500', async (_label, variables) => {
+    const { status, errors, calls } = await run(SAVE, variables);
+    expect(status).toBe(400);
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('formatError', () => {
+  it('hides the message of an error Apollo labelled INTERNAL_SERVER_ERROR (a driver error, say)', () => {
+    const logged: unknown[] = [];
+    const sqlError = new Error('invalid input syntax for type uuid: "x"');
+    const formatted = formatError({ message: sqlError.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, sqlError, false, (e) => logged.push(e));
+    expect(formatted).toMatchObject({ message: 'errors:internal', extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'errors:internal' } });
+    expect(JSON.stringify(formatted)).not.toContain('uuid');
+    expect(logged).toEqual([sqlError]);
+  });
+});
