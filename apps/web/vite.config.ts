@@ -23,7 +23,8 @@ export default defineConfig({
   root: here,
   cacheDir: resolve(workspaceRoot, 'node_modules/.vite/apps-web'),
   plugins: [react(), ...messagesPlugin({ workspaceRoot })],
-  resolve: { alias },
+  // `zod` itself resolves to src/zod, which turns off zod's eval probe first (a CSP violation).
+  resolve: { alias: [{ find: /^zod$/, replacement: resolve(here, 'src/zod/index.ts') }, ...alias] },
   server: {
     port: 4200,
     strictPort: true,
@@ -50,7 +51,7 @@ export default defineConfig({
             {
               name: 'validation',
               includeDependenciesRecursively: false,
-              test: /node_modules[\\/]zod[\\/]|libs[\\/]shared[\\/]core[\\/]src[\\/]validation/,
+              test: /node_modules[\\/]zod[\\/]|apps[\\/]web[\\/]src[\\/]zod[\\/]|libs[\\/]shared[\\/]core[\\/]src[\\/]validation/,
             },
           ],
         },
