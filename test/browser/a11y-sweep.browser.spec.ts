@@ -130,6 +130,7 @@ describe('accessibility sweep: every page, four languages, phone and desktop (Ch
       '/admin/users',
       '/admin/certificates',
       '/admin/queues',
+      '/admin/audit',
       '/admin/applications',
       `/admin/applications/${underReview.id}`,
       '/admin/alliance',

@@ -17,6 +17,8 @@ describe('API application', () => {
     process.env.QUEUE_DRIVER = 'bullmq';
     process.env.GRAPHQL_MAX_DEPTH = '2';
     process.env.GRAPHQL_MAX_COMPLEXITY = '40';
+    // The complexity test below aliases one field 30 times: only the complexity limit should refuse it.
+    process.env.GRAPHQL_MAX_ALIASES = '100';
     app = await createApi(loadConfig());
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

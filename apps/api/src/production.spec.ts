@@ -40,6 +40,23 @@ describe('API in production mode', () => {
     expect(body.errors?.[0].extensions.stacktrace).toBeUndefined();
   });
 
+  it('gives no "Did you mean" hints that would name schema fields, types or enum values', async () => {
+    const post = async (query: string, variables: Record<string, unknown> = {}) => {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    };
+    // Outside production each of these answers with a suggestion (graphql-limits.spec.ts checks one).
+    const unknownField = await post('{ mee { id } coursse { totalCount } }');
+    const unknownArgument = await post('{ courses(firts: 2) { totalCount } }');
+    const badEnumLiteral = await post('{ courses(level: INTRODUCTORI) { totalCount } }');
+    const badEnumVariable = await post('query($level: CourseLevel) { courses(level: $level) { totalCount } }', { level: 'INTRODUCTORI' });
+    for (const body of [unknownField, unknownArgument, badEnumLiteral, badEnumVariable]) {
+      expect(body.errors.length).toBeGreaterThan(0);
+      for (const error of body.errors) expect(error.message).not.toMatch(/did you mean|INTRODUCTORY|"me"|"courses"|"first"/i);
+    }
+    expect(badEnumVariable.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('serves no GraphiQL page and no development mailbox', async () => {
     const landing = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await landing.text()).not.toMatch(/graphiql/i);
@@ -51,7 +68,7 @@ describe('API in production mode', () => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'en' },
-      body: JSON.stringify({ query: '{ users(first: 1000) { totalCount } }' }),
+      body: JSON.stringify({ query: '{ users(first: 10) { totalCount } }' }),
     });
     const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

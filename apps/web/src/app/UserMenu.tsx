@@ -119,6 +119,11 @@ export function UserMenu({ me, isAdmin }: { me: UserFields; isAdmin: boolean }) 
             {t('notifications:navQueues')}
           </Menu.Item>
         )}
+        {isAdmin && (
+          <Menu.Item component={Link} to="/admin/audit" data-testid="nav-audit-log">
+            {t('audit:navLabel')}
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item data-testid="sign-out" onClick={() => void signOut().catch(() => undefined)}>
           {t('nav:signOut')}

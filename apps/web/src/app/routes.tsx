@@ -13,6 +13,7 @@ const SignInPage = page(() => import('../features/identity/SignInPage'));
 const ForgotPasswordPage = page(() => import('../features/identity/ForgotPasswordPage'));
 const ResetPasswordPage = page(() => import('../features/identity/ResetPasswordPage'));
 const ProfilePage = page(() => import('../features/identity/ProfilePage'));
+const AccountDeletedPage = page(() => import('../features/identity/AccountDeletedPage'));
 const UsersPage = page(() => import('../features/admin/UsersPage'));
 const DevMailPage = page(() => import('../features/devmail/DevMailPage'));
 const NotFoundPage = page(() => import('./NotFoundPage'));
@@ -22,6 +23,7 @@ const AdminCertificatesPage = page(() => import('../features/certificates/AdminC
 const NotificationsPage = page(() => import('../features/notifications/NotificationsPage'));
 const NotificationPreferencesPage = page(() => import('../features/notifications/PreferencesPage'));
 const QueuesPage = page(() => import('../features/admin/QueuesPage'));
+const AuditLogPage = page(() => import('../features/admin/AuditLogPage'));
 const ApplyPage = page(() => import('../features/alliance/apply/ApplyPage'));
 const MyApplicationsPage = page(() => import('../features/alliance/apply/MyApplicationsPage'));
 const AdminApplicationsPage = page(() => import('../features/alliance/review/AdminApplicationsPage'));
@@ -90,6 +92,7 @@ export function AppRoutes() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="account-deleted" element={<AccountDeletedPage />} />
         <Route
           path="profile"
           element={
@@ -106,6 +109,7 @@ export function AppRoutes() {
                 <Route path="users" element={<UsersPage />} />
                 <Route path="certificates" element={<AdminCertificatesPage />} />
                 <Route path="queues" element={<QueuesPage />} />
+                <Route path="audit" element={<AuditLogPage />} />
                 <Route path="applications" element={<AdminApplicationsPage />} />
                 <Route path="applications/:id" element={<ApplicationReviewPage />} />
                 <Route path="alliance" element={<AllianceDashboardPage />} />

@@ -26,9 +26,11 @@ import * as collabForum from '../features/collaboration/operations-forum';
 import * as collabDocuments from '../features/collaboration/operations-documents';
 import * as collabCommitments from '../features/collaboration/operations-commitments';
 import * as collabGroups from '../features/collaboration/operations-groups';
+import * as privacy from '../features/identity/operations-privacy';
+import * as audit from '../features/admin/operations-audit';
 
 const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../../api/schema.gql'), 'utf8'));
-const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner, workshops, workshopParticipant, workshopManage, evidencePublic, evidenceSubmit, evidencePicker, collabTables, collabMeetings, collabForum, collabDocuments, collabCommitments, collabGroups };
+const modules = { core, alliance, dashboard, directory, reference, certificates, notifications, authoring, catalogue, learner, workshops, workshopParticipant, workshopManage, evidencePublic, evidenceSubmit, evidencePicker, collabTables, collabMeetings, collabForum, collabDocuments, collabCommitments, collabGroups, privacy, audit };
 
 const isDocument = (value: unknown): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 // Fragment-only documents are checked as part of the operations that use them.

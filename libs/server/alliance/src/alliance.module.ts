@@ -20,6 +20,7 @@ import {
   MembershipResolver,
   OrganisationResolver,
 } from './alliance.resolver';
+import { AlliancePersonalData } from './personal-data';
 
 /**
  * The alliance: reference data, membership applications and their review, organisations and
@@ -30,6 +31,7 @@ import {
   imports: [TypeOrmModule.forFeature(ALLIANCE_ENTITIES), IdentityModule, MailModule, NotificationsModule],
   providers: [
     ReferenceService,
+    AlliancePersonalData,
     OrganisationRolesService,
     ApplicationsService,
     OrganisationsService,

@@ -125,6 +125,7 @@ export class AllianceReferenceResolver {
   @Mutation(() => FocusAreaModel, { description: 'Administrators: creates (no id) or updates a focus area.' })
   @RequireAuth(Role.Admin)
   async saveFocusArea(
+    @CurrentUser() user: SessionUser,
     @Args('id', { type: () => ID, nullable: true }) id: string | null,
     @Args('key') key: string,
     @Args('es') es: string,
@@ -134,13 +135,13 @@ export class AllianceReferenceResolver {
     @Args('active') active: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<FocusAreaModel> {
-    return FocusAreaModel.from(await this.reference.saveFocusArea({ id, key, es, en, pt, fr, active }), ctx.locale);
+    return FocusAreaModel.from(await this.reference.saveFocusArea({ id, key, es, en, pt, fr, active }, user.id), ctx.locale);
   }
 
   @Mutation(() => CountryModel, { description: 'Administrators: an observer country from outside the region (ISO 3166-1 alpha-2).' })
   @RequireAuth(Role.Admin)
-  async addObserverCountry(@Args('code') code: string, @Ctx() ctx: RequestContext): Promise<CountryModel> {
-    return CountryModel.from(await this.reference.addObserverCountry(code), ctx.locale);
+  async addObserverCountry(@CurrentUser() user: SessionUser, @Args('code') code: string, @Ctx() ctx: RequestContext): Promise<CountryModel> {
+    return CountryModel.from(await this.reference.addObserverCountry(code, user.id), ctx.locale);
   }
 
   @Query(() => AllianceDashboardModel, { description: 'Administrators.' })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, paginate, parseInput, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
 import { NotificationsService } from '@alliance/server-notifications';
+import { AuditService, type AuditAction } from '@alliance/server-identity';
 import {
   APPLICATION_NOTIFICATION,
   APPLICATION_STATUSES,
@@ -44,12 +45,20 @@ function uniqueViolation(error: unknown): string | null {
  * (APPLICATION_TRANSITIONS), and approval, which creates the organisation, its membership and its
  * first representative. The only place that writes applications.
  */
+// Review steps are administrative acts and go to the audit log; the applicant's own (withdraw) do not.
+const REVIEW_AUDIT_ACTIONS: Partial<Record<ApplicationAction, AuditAction>> = {
+  start: 'membership.application.reviewStart',
+  requestChanges: 'membership.application.requestChanges',
+  reject: 'membership.application.reject',
+};
+
 @Injectable()
 export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly roles: OrganisationRolesService,
+    private readonly audit: AuditService,
   ) {}
 
   async submit(actor: Actor, input: ApplicationInput): Promise<MembershipApplication> {
@@ -132,6 +141,7 @@ export class ApplicationsService {
       await manager.update(MembershipApplication, { id: application.id }, { organisationId: organisation.id });
       application.organisationId = organisation.id;
       await this.record(manager, application, from, actor, text);
+      await this.auditReview(manager, 'membership.application.approve', actor, application, from, text, { organisationId: organisation.id, category: chosen });
       return application;
     });
   }
@@ -178,6 +188,8 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const { from, application } = await this.move(manager, this.checkId(id), action, {});
       await this.record(manager, application, from, actor, note);
+      const auditAction = REVIEW_AUDIT_ACTIONS[action];
+      if (auditAction) await this.auditReview(manager, auditAction, actor, application, from, note, {});
       return application;
     });
   }
@@ -204,6 +216,28 @@ export class ApplicationsService {
       .execute();
     if (!result.affected) throw AppError.conflict('alliance:illegalTransition', { from: before.status, to: rule.to });
     return { from: before.status, application: await manager.findOneByOrFail(MembershipApplication, { id }) };
+  }
+
+  /** An administrator's review step, in the audit log, in the same transaction as the move. */
+  private async auditReview(
+    manager: EntityManager,
+    action: AuditAction,
+    actor: Actor,
+    application: MembershipApplication,
+    from: ApplicationStatus,
+    note: string | null,
+    created: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action,
+      targetType: 'membershipApplication',
+      targetId: application.id,
+      targetLabel: application.organisationName,
+      params: note ? { note } : {},
+      before: { status: from },
+      after: { status: application.status, ...created },
+    });
   }
 
   /** History row plus a notice to the applicant, in the same transaction as the move. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, parseInput } from '@alliance/server-graphql';
+import { AuditService } from '@alliance/server-identity';
 import { designationSchema, isoDateSchema, isUuid } from './alliance-input';
 import { isAdmin, returnedRows, type Actor } from './actor';
 import type { FocalPointRole } from './alliance.constants';
@@ -33,6 +34,7 @@ export class FocalPointsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
     private readonly roles: OrganisationRolesService,
+    private readonly audit: AuditService,
   ) {}
 
   async designate(actor: Actor, organisationId: string, input: DesignationInput): Promise<FocalPoint> {
@@ -41,7 +43,18 @@ export class FocalPointsService {
     return this.dataSource.transaction(async (manager) => {
       const people = await this.roles.rolesIn(values.userId, organisation.id, manager);
       if (!people.length) throw AppError.badInput([{ field: 'userId', key: 'alliance:notOrganisationPerson' }], 'alliance:notOrganisationPerson');
-      return this.designateIn(manager, organisation.id, values);
+      const created = await this.designateIn(manager, organisation.id, values);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'focalPoint.designate',
+        targetType: 'organisation',
+        targetId: organisation.id,
+        targetLabel: organisation.name,
+        params: { focalPointId: created.id },
+        before: null,
+        after: { userId: values.userId, focusAreaId: values.focusAreaId, role: values.role, startDate: values.startDate, endDate: values.endDate ?? null },
+      });
+      return created;
     });
   }
 
@@ -87,6 +100,15 @@ export class FocalPointsService {
     return this.dataSource.transaction(async (manager) => {
       await manager.update(FocalPoint, { id: focal.id }, { endDate: date });
       await this.roles.syncFocalRole(manager, focal.userId, focal.organisationId);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'focalPoint.end',
+        targetType: 'organisation',
+        targetId: focal.organisationId,
+        params: { focalPointId: focal.id, userId: focal.userId, role: focal.role },
+        before: { endDate: focal.endDate },
+        after: { endDate: date },
+      });
       return manager.findOneByOrFail(FocalPoint, { id: focal.id });
     });
   }

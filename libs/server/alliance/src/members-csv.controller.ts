@@ -1,7 +1,6 @@
 import { Controller, ForbiddenException, Get, Header, Req, StreamableFile, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { parse as parseCookies } from 'cookie';
-import { SESSION_COOKIE_NAME, SessionService } from '@alliance/server-identity';
+import { SessionService } from '@alliance/server-identity';
 import { DEFAULT_LOCALE, Role, isLocale, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
 import { ReferenceService, localised } from './reference.service';
@@ -25,8 +24,7 @@ export class MembersCsvController {
   @Get('members.csv')
   @Header('Cache-Control', 'private, no-store')
   async members(@Req() req: Request): Promise<StreamableFile> {
-    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE_NAME];
-    const user = token ? await this.sessions.resolve(token) : undefined;
+    const user = await this.sessions.resolveRequest(req);
     if (!user) throw new UnauthorizedException();
     if (!user.roles.includes(Role.Admin)) throw new ForbiddenException();
     const wanted = (req.headers['accept-language'] ?? '').slice(0, 2).toLowerCase();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { AppError, paginate, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
-import { User } from '@alliance/server-identity';
+import { AuditService, User } from '@alliance/server-identity';
 import { ORGANISATION_TYPES, SUB_REGIONS, type AllianceSubRegion, type MembershipStatus, type OrganisationRole, type OrganisationType } from './alliance.constants';
 import { isUuid, reasonSchema } from './alliance-input';
 import { isAdmin, requireAdmin, returnedRows, type Actor } from './actor';
@@ -29,6 +29,7 @@ export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly roles: OrganisationRolesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Active members for everyone; a suspended one only for administrators and its own people. */
@@ -118,6 +119,16 @@ export class OrganisationsService {
       await manager.save(
         manager.create(MembershipEvent, { membershipId: rows[0].id, action: to === 'SUSPENDED' ? 'SUSPENDED' : 'REINSTATED', reason: parsed.data, actorId: actor.id, actorName: actor.name }),
       );
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: to === 'SUSPENDED' ? 'organisation.suspend' : 'organisation.reinstate',
+        targetType: 'organisation',
+        targetId: organisation.id,
+        targetLabel: organisation.name,
+        params: { reason: parsed.data },
+        before: { membershipStatus: from },
+        after: { membershipStatus: to },
+      });
     });
     return organisation;
   }

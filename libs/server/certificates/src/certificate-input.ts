@@ -13,7 +13,8 @@ export const CERTIFICATE_LIMITS = {
   hoursMax: 10_000,
   reasonMax: 500,
   bulkMax: 5_000,
-  lookupsPerMinute: 30,
+  /** Public look-ups per IP a minute: the certificateLookupPerIp rate limit. */
+  lookupsPerMinute: LIMITS.rateLimits.certificateLookupPerIp.points,
 } as const;
 
 const isoDate = z

@@ -1,7 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Req, StreamableFile, Header, Inject } from '@nestjs/common';
 import type { Request } from 'express';
-import { parse as parseCookies } from 'cookie';
-import { SESSION_COOKIE_NAME, SessionService } from '@alliance/server-identity';
+import { SessionService } from '@alliance/server-identity';
 import { CertificatesService } from './certificates.service';
 import { formatCertificateCode } from './code';
 import { CERTIFICATE_STORAGE, type CertificateFileStorage } from './storage/certificate-storage';
@@ -47,8 +46,7 @@ export class CertificatesController {
   private async allowed(code: string, req: Request) {
     const certificate = await this.certificates.findByCode(code);
     if (!certificate || certificate.renderStatus !== 'rendered') throw new NotFoundException();
-    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE_NAME];
-    const user = token ? await this.sessions.resolve(token) : undefined;
+    const user = await this.sessions.resolveRequest(req);
     if (!(await this.certificates.mayDownload(certificate, user))) throw new NotFoundException();
     return certificate;
   }

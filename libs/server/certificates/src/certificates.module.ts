@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitModule } from '@alliance/server-graphql';
 import { IdentityModule } from '@alliance/server-identity';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
@@ -13,15 +14,17 @@ import { CertificatesResolver } from './certificates.resolver';
 import { CertificatesController } from './certificates.controller';
 import { CertificateRenderJob } from './jobs/certificate-render.job';
 import { CERTIFICATE_STORAGE, createCertificateStorage } from './storage/certificate-storage';
+import { CertificatesPersonalData } from './personal-data';
 
 /**
  * Certificates: issuing, rendering (worker), verification, downloads, and the Open Badges
  * credentials. Needs the global ConfigModule and QueueModule and the app's TypeORM root.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), IdentityModule, MailModule, NotificationsModule, CredentialsModule],
+  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), IdentityModule, RateLimitModule, MailModule, NotificationsModule, CredentialsModule],
   providers: [
     CertificatesService,
+    CertificatesPersonalData,
     CertificatesResolver,
     CertificateRenderJob,
     // FILE_STORAGE is optional so that apps and tests on the local driver need not provide it.

@@ -50,8 +50,13 @@ export class CertificatesResolver {
 
   @Mutation(() => CertificateModel, { description: 'Administrators only.' })
   @RequireAuth(Role.Admin)
-  async revokeCertificate(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Ctx() ctx: RequestContext): Promise<CertificateModel> {
-    return this.model(await this.service.revoke(id, reason), ctx);
+  async revokeCertificate(
+    @CurrentUser() admin: SessionUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CertificateModel> {
+    return this.model(await this.service.revoke(id, reason, admin.id), ctx);
   }
 
   @Mutation(() => CertificateModel, {
@@ -59,11 +64,12 @@ export class CertificatesResolver {
   })
   @RequireAuth(Role.Admin)
   async reissueCertificate(
+    @CurrentUser() admin: SessionUser,
     @Args('id', { type: () => ID }) id: string,
     @Args('recipientName', { type: () => String, nullable: true }) recipientName: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificateModel> {
-    return this.model(await this.service.reissue(id, recipientName), ctx);
+    return this.model(await this.service.reissue(id, recipientName, admin.id), ctx);
   }
 
   private model(certificate: Certificate | null, ctx: RequestContext): CertificateModel {

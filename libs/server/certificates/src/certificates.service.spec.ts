@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError } from '@alliance/server-graphql';
-import { SESSION_COOKIE_NAME, SessionService, UsersService, type User } from '@alliance/server-identity';
+import { SECURE_SESSION_COOKIE_NAME, SessionService, UsersService, type User } from '@alliance/server-identity';
 import { OutgoingEmail } from '@alliance/server-mail';
 import { Role, type Locale } from '@alliance/shared-core';
 import { CredentialService } from './credentials';
@@ -368,7 +368,8 @@ describe('CertificatesService (real PostgreSQL, in-process queue)', () => {
   describe('downloads over HTTP', () => {
     let certificate: Certificate;
     let owner: User;
-    const cookieFor = async (user: User) => `${SESSION_COOKIE_NAME}=${(await app.get(SessionService).create(user.id)).token}`;
+    // PUBLIC_URL is https here, so the cookie is the Secure one (a plain-named cookie would be ignored).
+    const cookieFor = async (user: User) => `${SECURE_SESSION_COOKIE_NAME}=${(await app.get(SessionService).create(user.id)).token}`;
     const get = (what: 'pdf' | 'credential', cookie?: string, code = formatCertificateCode(certificate.code)) =>
       fetch(`${baseUrl}/api/certificates/${code}/${what}`, { headers: cookie ? { cookie } : {} });
 

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@alliance/server-config';
-import { AppError, paginate, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
-import { User } from '@alliance/server-identity';
+import { AppError, RateLimitService, paginate, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
+import { AuditService, User } from '@alliance/server-identity';
 import { MailOutbox } from '@alliance/server-mail';
 import { NotificationsService } from '@alliance/server-notifications';
 import { OutboxService, QueueName } from '@alliance/server-queue';
-import { DEFAULT_LOCALE, ErrorCode, emailSchema, isLocale, toFieldErrors, type FieldErrorDescriptor, type Locale } from '@alliance/shared-core';
+import { DEFAULT_LOCALE, emailSchema, isLocale, toFieldErrors, type FieldErrorDescriptor, type Locale } from '@alliance/shared-core';
 import { CredentialService } from './credentials';
 import { Certificate, CertificateBatch, type CertificateKind, type CertificateStatus, type SignatoryData } from './entities';
 import { formatCertificateCode, generateCertificateCode, normaliseCertificateCode } from './code';
@@ -135,6 +135,8 @@ export class CertificatesService {
     private readonly credentials: CredentialService,
     private readonly notifications: NotificationsService,
     private readonly mail: MailOutbox,
+    private readonly audit: AuditService,
+    private readonly limits: RateLimitService,
   ) {}
 
   verificationUrl(code: string): string {
@@ -275,6 +277,16 @@ export class CertificatesService {
       const ids = await this.insertCertificates(manager, rows);
       // The achievement key is new and the e-mails distinct, so every row must have gone in.
       if (ids.length !== rows.length) throw new Error(`Expected ${rows.length} new certificates, inserted ${ids.length}`);
+      await this.audit.record(manager, {
+        actorId: adminId,
+        action: 'certificate.issueBatch',
+        targetType: 'certificateBatch',
+        targetId: created.id,
+        targetLabel: data.title,
+        params: { count: rows.length },
+        before: null,
+        after: { title: data.title, recipients: rows.length },
+      });
       return created;
     });
     return (await this.batchProgress(batch.id))!;
@@ -357,11 +369,22 @@ export class CertificatesService {
   }
 
   /** Revokes an issued certificate: its status, the credential's status-list bit and a notice, together. */
-  async revoke(id: string, reasonInput: string): Promise<Certificate> {
+  /** `actorId`: the administrator, for the audit log (null when the system revokes). */
+  async revoke(id: string, reasonInput: string, actorId: string | null = null): Promise<Certificate> {
     const reason = revocationReasonSchema.safeParse(reasonInput);
     if (!reason.success) throw AppError.badInput(withCounts(toFieldErrors(reason.error).map((e) => ({ ...e, field: 'reason' }))));
     return this.dataSource.transaction(async (manager) => {
       const revoked = await this.markRevoked(manager, id, reason.data);
+      await this.audit.record(manager, {
+        actorId,
+        action: 'certificate.revoke',
+        targetType: 'certificate',
+        targetId: revoked.id,
+        targetLabel: `${revoked.title} · ${revoked.recipientName}`,
+        params: { reason: reason.data },
+        before: { status: 'issued' },
+        after: { status: 'revoked', revocationReason: reason.data },
+      });
       await this.announce(manager, revoked, 'certificate.revoked');
       return revoked;
     });
@@ -371,7 +394,7 @@ export class CertificatesService {
    * Revokes the certificate as "replaced" and issues a new code with the same data (and, when
    * given, a corrected name), in one transaction.
    */
-  async reissue(id: string, recipientName?: string | null): Promise<Certificate> {
+  async reissue(id: string, recipientName?: string | null, actorId: string | null = null): Promise<Certificate> {
     let name: string | undefined;
     if (recipientName != null) {
       const parsed = recipientNameSchema.safeParse(recipientName);
@@ -397,6 +420,16 @@ export class CertificatesService {
         batchId: old.batchId,
       });
       await manager.update(Certificate, { id: old.id }, { replacedById: certificate.id });
+      await this.audit.record(manager, {
+        actorId,
+        action: 'certificate.reissue',
+        targetType: 'certificate',
+        targetId: old.id,
+        targetLabel: `${old.title} · ${old.recipientName}`,
+        params: { replacedById: certificate.id },
+        before: { status: 'issued', recipientName: old.recipientName },
+        after: { status: 'revoked', recipientName: certificate.recipientName, replacedById: certificate.id },
+      });
       return certificate;
     });
   }
@@ -465,19 +498,12 @@ export class CertificatesService {
   }
 
   /**
-   * Counts one public look-up from an IP (per minute, in PostgreSQL so all api processes share it)
-   * and refuses beyond the limit.
+   * Counts one public look-up from an IP and refuses beyond CERTIFICATE_LIMITS.lookupsPerMinute.
+   * Counted in Redis (RateLimitService, shared by all api processes): a public endpoint that wrote
+   * a PostgreSQL row per request would hand whoever floods it the database's write capacity.
    */
   async countLookup(ip: string): Promise<void> {
-    const [row]: Array<{ count: number }> = await this.dataSource.query(
-      `INSERT INTO certificate_lookup_windows (ip, window_start, count) VALUES ($1, date_trunc('minute', now()), 1)
-       ON CONFLICT (ip, window_start) DO UPDATE SET count = certificate_lookup_windows.count + 1, updated_at = now()
-       RETURNING count`,
-      [ip.slice(0, 64)],
-    );
-    // Old windows are useless; a rare sweep keeps the table small without a scheduled job.
-    if (Math.random() < 0.01) await this.dataSource.query(`DELETE FROM certificate_lookup_windows WHERE window_start < now() - interval '1 hour'`);
-    if (row.count > CERTIFICATE_LIMITS.lookupsPerMinute) throw new AppError(ErrorCode.RateLimited, 'errors:rateLimited', { minutes: 1 });
+    await this.limits.consume('certificateLookupPerIp', ip);
   }
 
   /** Whether this person may download the certificate's files: the recipient (by account or verified e-mail) or an admin. */

@@ -4,7 +4,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import PDFDocument from 'pdfkit';
 import { AppError } from '@alliance/server-graphql';
-import { SessionService, sessionTokenFromRequest } from '@alliance/server-identity';
+import { SessionService } from '@alliance/server-identity';
 import { contentDisposition } from '@alliance/server-storage';
 import { csvDocument } from '@alliance/server-workshops';
 import { ErrorCode, resolveLocale, type Locale } from '@alliance/shared-core';
@@ -319,7 +319,7 @@ export class AccountabilityController {
   }
 
   private async send(spaceId: string, format: AccountabilityFormat, req: Request, res: Response): Promise<void> {
-    const user = await this.sessions.resolve(sessionTokenFromRequest(req));
+    const user = await this.sessions.resolveRequest(req);
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     const locale = resolveLocale(lang, req.headers['accept-language'], user?.locale);
     res.setHeader('Cache-Control', 'private, no-store');

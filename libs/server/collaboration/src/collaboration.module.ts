@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllianceModule } from '@alliance/server-alliance';
+import { RateLimitModule } from '@alliance/server-graphql';
 import { IdentityModule } from '@alliance/server-identity';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { StorageModule } from '@alliance/server-storage';
@@ -21,6 +22,7 @@ import { CommitmentsResolver } from './commitments.resolver';
 import { AccountabilityController } from './accountability.controller';
 import { GroupsService } from './groups.service';
 import { GroupsResolver } from './groups.resolver';
+import { CollaborationPersonalData } from './personal-data';
 
 /**
  * Working tables and technical groups: private spaces between member organisations, with sessions,
@@ -29,10 +31,11 @@ import { GroupsResolver } from './groups.resolver';
  */
 @Module({
   // StorageModule is global in the apps; importing it here too keeps the module whole in tests.
-  imports: [TypeOrmModule.forFeature(COLLABORATION_ENTITIES), IdentityModule, NotificationsModule, AllianceModule, WorkshopsModule, StorageModule],
+  imports: [TypeOrmModule.forFeature(COLLABORATION_ENTITIES), IdentityModule, RateLimitModule, NotificationsModule, AllianceModule, WorkshopsModule, StorageModule],
   providers: [
     // Services and resolvers, one per line.
     CollaborationAccessService,
+    CollaborationPersonalData,
     SpacesService,
     SpacesResolver,
     MeetingsService,

@@ -3,8 +3,8 @@ import { Controller, Get, Inject, Logger, Param, Post, Req, Res } from '@nestjs/
 import Busboy from 'busboy';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@alliance/server-config';
-import { AppError, type SessionUser } from '@alliance/server-graphql';
-import { SessionService, sessionTokenFromRequest } from '@alliance/server-identity';
+import { AppError, RateLimitService, type SessionUser } from '@alliance/server-graphql';
+import { SessionService } from '@alliance/server-identity';
 import { FILE_STORAGE, UploadRefused, receiveUpload, sendStoredFile, type FileStorage, type ReceivedFile } from '@alliance/server-storage';
 import { ErrorCode, resolveLocale, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
@@ -115,6 +115,7 @@ export class CollaborationDocumentsController {
     private readonly sessions: SessionService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limits: RateLimitService,
   ) {}
 
   /** POST /api/collaboration/spaces/:spaceId/documents (multipart: `title`, optional `description`, then `file`): a new document. */
@@ -129,6 +130,7 @@ export class CollaborationDocumentsController {
       if (error instanceof AppError) return refuseWith(res, req, error, user);
       throw error;
     }
+    if (!(await this.limits.allowHttp('uploadPerAccount', user.id, res, localeOf(req, user)))) return;
     const documentId = randomUUID();
     await this.receive(req, res, user, `collaboration/${spaceId}/${documentId}`, ['title', 'description'], async (fields, file) => {
       const saved = await this.documents.createDocument(viewer, spaceId, documentId, { title: fields.get('title') ?? '', description: fields.get('description') ?? null }, file);
@@ -149,6 +151,7 @@ export class CollaborationDocumentsController {
       if (error instanceof AppError) return refuseWith(res, req, error, user);
       throw error;
     }
+    if (!(await this.limits.allowHttp('uploadPerAccount', user.id, res, localeOf(req, user)))) return;
     await this.receive(req, res, user, `collaboration/${spaceId}/${documentId}`, ['note'], async (fields, file) => {
       const saved = await this.documents.addVersion(viewer, documentId, { note: fields.get('note') ?? null }, file);
       return versionBody(saved.document, saved.version);
@@ -158,7 +161,7 @@ export class CollaborationDocumentsController {
   /** GET /api/collaboration/documents/:versionId: any version of a document, for members of its space. */
   @Get('documents/:versionId')
   async download(@Param('versionId') versionId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const user = await this.sessions.resolve(sessionTokenFromRequest(req));
+    const user = await this.sessions.resolveRequest(req);
     const viewer = this.access.viewerFor(user, localeOf(req, user));
     const version = isUuid(versionId) ? await this.documents.downloadable(viewer, versionId) : null;
     if (!version) return refuse(res, req, 404, 'collaboration:notFound', user);
@@ -181,7 +184,7 @@ export class CollaborationDocumentsController {
       refuse(res, req, 400, 'storage:uploadHeaderMissing');
       return null;
     }
-    const user = await this.sessions.resolve(sessionTokenFromRequest(req));
+    const user = await this.sessions.resolveRequest(req);
     const viewer = this.access.viewerFor(user, localeOf(req, user));
     if (!user || !viewer) {
       refuse(res, req, 404, 'collaboration:notFound');

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { SessionUser } from '@alliance/server-graphql';
+import { RateLimitService, type SessionUser } from '@alliance/server-graphql';
 import { appError, SESSION_COOKIE_NAME, SessionService, UsersService } from '@alliance/server-identity';
-import { ErrorCode, Role } from '@alliance/shared-core';
+import { ErrorCode, LIMITS, Role } from '@alliance/shared-core';
 import { CollaborationAccessService, type CollaborationViewer } from './access';
 import { DocumentsService } from './documents.service';
 import { collabTag, grantOrganisationRole, makeMinistry, makePerson, insertSpace } from './testing/collaboration-fixtures';
@@ -250,5 +250,32 @@ describe('space documents over HTTP (real PostgreSQL, local disk storage)', () =
     const tooLong = await upload(`/api/collaboration/documents/${documentId}/versions`, peMember, { note: 'n'.repeat(1001) }, { bytes: pdfBytes('x'), name: 'x.pdf' });
     expect(tooLong).toMatchObject({ status: 400, body: { code: 'collaborationRecords:versionNoteInvalid' } });
     expect(filesUnder(`collaboration/${spaceId}/${documentId}`)).toHaveLength(6);
+  });
+
+  it('answers 429 with Retry-After and a translated message beyond the per-person upload limit, storing nothing', async () => {
+    const limits = app.get(RateLimitService);
+    const { points, minutes } = LIMITS.rateLimits.uploadPerAccount;
+    // As if this member had already uploaded `points` files within the window.
+    for (let i = 0; i < points; i++) await limits.hit('uploadPerAccount', peMember.id);
+    try {
+      const form = new FormData();
+      form.append('title', 'Documento de más');
+      form.append('file', new Blob([new Uint8Array(pdfBytes('de más'))]), 'de-mas.pdf');
+      const response = await fetch(`${base}/api/collaboration/spaces/${spaceId}/documents`, {
+        method: 'POST',
+        body: form,
+        headers: { 'accept-language': 'es', 'x-requested-with': 'fetch', cookie: await cookie(peMember) },
+      });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(minutes * 60 - 60);
+      expect(await response.json()).toEqual({ code: 'errors:rateLimited', message: `Demasiados intentos. Vuelva a intentarlo en ${minutes} minutos.` });
+      const page = await documents.list(viewer(peMember), spaceId, { first: 50 });
+      expect(page.edges.map((e) => e.node.title)).not.toContain('Documento de más');
+      // Another member is not affected.
+      const other = await upload(`/api/collaboration/spaces/${spaceId}/documents`, clMember, { title: 'Documento de Chile' }, { bytes: pdfBytes('chile'), name: 'chile.pdf' });
+      expect(other.status).toBe(201);
+    } finally {
+      await limits.reset('uploadPerAccount', peMember.id);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, paginate, parseInput, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
 import { renderMarkdown } from '@alliance/server-learning';
 import { NotificationsService } from '@alliance/server-notifications';
+import { AuditService, changedFields } from '@alliance/server-identity';
 import { CollaborationAccessService, atLeast, isUuid, type CollaborationViewer, type SpaceAccess } from './access';
 import { spacePath } from './collaboration.constants';
 import { CollaborationSpace, ForumPost, ForumPostRevision, ForumThread } from './entities';
@@ -44,6 +45,7 @@ export class ForumService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CollaborationAccessService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -181,10 +183,12 @@ export class ForumService {
     return this.dataSource.transaction(async (manager) => {
       const { post, access } = await this.writablePost(viewer, postId, 'MODERATOR', manager);
       const values = parseInput(hideSchema, { reason });
+      const before = { hidden: post.hiddenAt != null, hiddenReason: post.hiddenReason };
       post.hiddenAt = new Date();
       post.hiddenById = viewer!.id;
       post.hiddenReason = values.reason;
       await manager.save(post);
+      await this.recordModeration(manager, viewer!.id, 'forum.post.hide', post, access.space.title, before, { hidden: true, hiddenReason: values.reason });
       return this.postView(post, access, viewer!);
     });
   }
@@ -192,11 +196,36 @@ export class ForumService {
   async unhide(viewer: CollaborationViewer | undefined, postId: string): Promise<ForumPostModel> {
     return this.dataSource.transaction(async (manager) => {
       const { post, access } = await this.writablePost(viewer, postId, 'MODERATOR', manager);
+      const before = { hidden: post.hiddenAt != null, hiddenReason: post.hiddenReason };
       post.hiddenAt = null;
       post.hiddenById = null;
       post.hiddenReason = null;
       await manager.save(post);
+      await this.recordModeration(manager, viewer!.id, 'forum.post.unhide', post, access.space.title, before, { hidden: false, hiddenReason: null });
       return this.postView(post, access, viewer!);
+    });
+  }
+
+  /** Hiding and showing posts are moderation: the audit log keeps who, when and why (never the post's text). */
+  private async recordModeration(
+    manager: EntityManager,
+    actorId: string,
+    action: 'forum.post.hide' | 'forum.post.unhide',
+    post: { id: string; spaceId: string; authorId: string | null },
+    spaceTitle: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    const diff = changedFields(before, after);
+    await this.audit.record(manager, {
+      actorId,
+      action,
+      targetType: 'forumPost',
+      targetId: post.id,
+      targetLabel: spaceTitle,
+      params: { spaceId: post.spaceId, authorId: post.authorId },
+      before: diff?.before ?? null,
+      after: diff?.after ?? null,
     });
   }
 

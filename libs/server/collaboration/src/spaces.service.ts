@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { nameKey } from '@alliance/server-alliance';
 import { AppError, decodeCursor, encodeCursor, type ConnectionShape } from '@alliance/server-graphql';
 import { NotificationsService } from '@alliance/server-notifications';
+import { AuditService, changedFields } from '@alliance/server-identity';
 import { LIMITS, type FieldErrorDescriptor } from '@alliance/shared-core';
 import { CollaborationAccessService, atLeast, isUuid, type CollaborationViewer, type SpaceAccess } from './access';
 import { COLLABORATION_LIMITS, MIN_REQUEST_LEAD_DAYS, tablePath, type PartyRole, type PartyStatus, type SpaceStatus } from './collaboration.constants';
@@ -133,6 +134,7 @@ export class SpacesService {
     private readonly notifications: NotificationsService,
     private readonly meetings: MeetingsService,
     private readonly commitments: CommitmentsService,
+    private readonly audit: AuditService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -483,6 +485,17 @@ export class SpacesService {
       if (added > 0) {
         await this.touch(manager, id);
         await this.event(manager, id, viewer.id, 'PARTICIPANTS_ADDED', null, { organisationId: party.organisationId, organisation: party.organisationName, count: added });
+        // A moderator's or administrator's change to a party's list is moderation; a party's own is not.
+        if (atLeast(access.level, 'MODERATOR')) {
+          await this.audit.record(manager, {
+            actorId: viewer.id,
+            action: 'table.participants.add',
+            targetType: 'workingTable',
+            targetId: id,
+            targetLabel: access.space.title,
+            params: { organisation: party.organisationName, count: added },
+          });
+        }
         await this.remindersFollow(manager, id);
       }
       return manager.findOneByOrFail(CollaborationSpace, { id });
@@ -504,6 +517,16 @@ export class SpacesService {
       await manager.delete(SpaceParticipant, { id: participant.id });
       await this.touch(manager, id);
       await this.event(manager, id, viewer.id, 'PARTICIPANT_REMOVED', null, { organisationId: party.organisationId, organisation: party.organisationName, person: user?.name ?? null });
+      if (atLeast(access.level, 'MODERATOR')) {
+        await this.audit.record(manager, {
+          actorId: viewer.id,
+          action: 'table.participant.remove',
+          targetType: 'workingTable',
+          targetId: id,
+          targetLabel: access.space.title,
+          params: { organisation: party.organisationName, userId: participant.userId, person: user?.name ?? null },
+        });
+      }
       await this.remindersFollow(manager, id);
       return manager.findOneByOrFail(CollaborationSpace, { id });
     });
@@ -539,6 +562,7 @@ export class SpacesService {
         if (answers.confirmed === 0) throw AppError.conflict('collaboration:noPartyConfirmed');
       }
       const space = access.space;
+      const before = { status: space.status, moderatorId: space.moderatorId, reviewNote: space.reviewNote };
       space.status = DECISION_STATUS[values.decision];
       if (moderator) space.moderatorId = moderator.id;
       space.reviewedById = viewer.id;
@@ -546,6 +570,17 @@ export class SpacesService {
       space.reviewNote = values.note;
       const saved = await manager.save(space);
       await this.event(manager, id, viewer.id, DECISION_ACTION[values.decision], values.note, moderator ? { moderatorId: moderator.id, person: moderator.name } : {});
+      const diff = changedFields(before, { status: saved.status, moderatorId: saved.moderatorId, reviewNote: saved.reviewNote });
+      await this.audit.record(manager, {
+        actorId: viewer.id,
+        action: 'table.review',
+        targetType: 'workingTable',
+        targetId: id,
+        targetLabel: saved.title,
+        params: { decision: values.decision, ...(moderator ? { moderator: moderator.name } : {}) },
+        before: diff?.before ?? null,
+        after: diff?.after ?? null,
+      });
       const recipients = await this.everyoneConcerned(manager, saved);
       await this.notifications.notify(manager, {
         userIds: recipients.filter((userId) => userId !== viewer.id),
@@ -569,11 +604,22 @@ export class SpacesService {
       if (!atLeast(access.level, 'MODERATOR')) throw AppError.forbidden('collaboration:closeNotAllowed');
       if (!canCloseTable(access)) throw AppError.conflict('collaboration:notOpen');
       const space = access.space;
+      const previous = space.status;
       space.status = 'CLOSED';
       space.closedById = viewer.id;
       space.closedAt = new Date();
       const saved = await manager.save(space);
       await this.event(manager, id, viewer.id, 'CLOSED', values.note);
+      await this.audit.record(manager, {
+        actorId: viewer.id,
+        action: 'table.close',
+        targetType: 'workingTable',
+        targetId: id,
+        targetLabel: saved.title,
+        params: values.note ? { note: values.note } : {},
+        before: { status: previous },
+        after: { status: 'CLOSED' },
+      });
       const participants: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM collab_space_participants WHERE space_id = $1 ORDER BY user_id`, [id]);
       await this.notifications.notify(manager, {
         userIds: participants.map((p) => p.user_id).filter((userId) => userId !== viewer.id),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllianceModule } from '@alliance/server-alliance';
+import { RateLimitModule } from '@alliance/server-graphql';
 import { IdentityModule } from '@alliance/server-identity';
 import { NotificationsModule } from '@alliance/server-notifications';
 import { StorageModule } from '@alliance/server-storage';
@@ -11,6 +12,7 @@ import { EvidenceItemFieldsResolver, EvidenceItemsResolver } from './items.resol
 import { EvidenceFilesController } from './files.controller';
 import { SEARCH_PROVIDERS } from './search/search.providers';
 import { EvidenceUsageRegistry } from './search/usage-registry';
+import { EvidencePersonalData } from './personal-data';
 
 /**
  * Evidence bank: items with texts in several languages, files (through @alliance/server-storage),
@@ -19,10 +21,11 @@ import { EvidenceUsageRegistry } from './search/usage-registry';
  */
 @Module({
   // StorageModule is global in the apps; importing it here too keeps the module whole in tests.
-  imports: [TypeOrmModule.forFeature(EVIDENCE_ENTITIES), IdentityModule, NotificationsModule, AllianceModule, StorageModule],
+  imports: [TypeOrmModule.forFeature(EVIDENCE_ENTITIES), IdentityModule, RateLimitModule, NotificationsModule, AllianceModule, StorageModule],
   providers: [
     // Services and resolvers are listed here, one per line.
     EvidenceAccessService,
+    EvidencePersonalData,
     EvidenceItemsService,
     EvidenceItemsResolver,
     EvidenceItemFieldsResolver,

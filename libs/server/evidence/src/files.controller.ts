@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Get, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@alliance/server-config';
-import type { SessionUser } from '@alliance/server-graphql';
-import { SessionService, sessionTokenFromRequest } from '@alliance/server-identity';
+import { RateLimitService, type SessionUser } from '@alliance/server-graphql';
+import { SessionService } from '@alliance/server-identity';
 import { FILE_STORAGE, UploadRefused, receiveUpload, sendStoredFile, type FileStorage } from '@alliance/server-storage';
 import { resolveLocale, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
@@ -38,6 +38,7 @@ export class EvidenceFilesController {
     private readonly sessions: SessionService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limits: RateLimitService,
   ) {}
 
   /** POST /api/evidence/items/:id/files (multipart, field `file`): a new version of the item's file. */
@@ -47,11 +48,13 @@ export class EvidenceFilesController {
     // script on another site would need a CORS preflight this API does not grant.
     const header = req.headers['x-requested-with'];
     if (typeof header !== 'string' || !header.trim()) return refuse(res, req, 400, 'storage:uploadHeaderMissing');
-    const user = await this.sessions.resolve(sessionTokenFromRequest(req));
+    const user = await this.sessions.resolveRequest(req);
     if (!user) return refuse(res, req, 401, 'errors:unauthenticated');
     const viewer = await this.access.viewerFor(user, localeOf(req, user));
     const item = isUuid(id) ? await this.items.editableItem(viewer, id) : null;
     if (!item || !viewer) return refuse(res, req, 404, 'evidence:notFound', user);
+    // Counted before a byte is read: refused uploads cost no storage.
+    if (!(await this.limits.allowHttp('uploadPerAccount', user.id, res, localeOf(req, user)))) return;
 
     const fileId = randomUUID();
     let key: string | null = null;
@@ -97,7 +100,7 @@ export class EvidenceFilesController {
   /** GET /api/evidence/files/:fileId: any version of a file of an item the caller may see. */
   @Get('files/:fileId')
   async download(@Param('fileId') fileId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const user = await this.sessions.resolve(sessionTokenFromRequest(req));
+    const user = await this.sessions.resolveRequest(req);
     const viewer = await this.access.viewerFor(user, localeOf(req, user));
     const found = await this.items.downloadable(viewer, fileId);
     if (!found) return refuse(res, req, 404, 'evidence:notFound', user);

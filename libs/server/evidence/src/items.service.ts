@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from
 import { OrganisationRolesService } from '@alliance/server-alliance';
 import { AppError, decodeCursor, encodeCursor, parseInput, type ConnectionShape } from '@alliance/server-graphql';
 import { NotificationsService } from '@alliance/server-notifications';
+import { AuditService } from '@alliance/server-identity';
 import { FILE_STORAGE, type FileStorage } from '@alliance/server-storage';
 import { DEFAULT_LOCALE, LIMITS, isLocale, type Locale } from '@alliance/shared-core';
 import { canSee, type EvidenceViewer } from './access';
@@ -72,6 +73,7 @@ export class EvidenceItemsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisationRoles: OrganisationRolesService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
     @Optional() @Inject(FILE_STORAGE) private readonly storage?: FileStorage,
   ) {}
 
@@ -285,6 +287,16 @@ export class EvidenceItemsService {
       }
       await this.event(manager, id, viewer.id, status, values.note);
       const item = await manager.findOneByOrFail(EvidenceItem, { id });
+      await this.audit.record(manager, {
+        actorId: viewer.id,
+        action: 'evidence.review',
+        targetType: 'evidenceItem',
+        targetId: id,
+        targetLabel: await this.titleIn(manager, id, 'en'),
+        params: { decision: values.decision, ...(values.note ? { note: values.note } : {}) },
+        before: { status: 'SUBMITTED' },
+        after: { status, ...(status === 'PUBLISHED' ? { publishedAt: item.publishedAt } : {}) },
+      });
       await this.notifySubmitter(manager, item, status, values.note);
       return item;
     });

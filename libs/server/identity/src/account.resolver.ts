@@ -25,8 +25,8 @@ export class AccountResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Creates an unverified account and e-mails a confirmation link.' })
-  async signUp(@Args('input') input: SignUpInput): Promise<boolean> {
-    await this.accounts.signUp(input);
+  async signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    await this.accounts.signUp(input, { ip: ctx.req.ip });
     return true;
   }
 
@@ -59,7 +59,7 @@ export class AccountResolver {
   @Mutation(() => Boolean, { description: 'Ends this session (true even when already signed out).' })
   async signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
     if (ctx.user) await this.accounts.signOut(ctx.user.sessionId);
-    clearSessionCookie(ctx.res);
+    clearSessionCookie(ctx.res, this.config, ctx.req);
     return true;
   }
 
@@ -67,13 +67,13 @@ export class AccountResolver {
   @RequireAuth()
   async signOutEverywhere(@CurrentUser() user: SessionUser, @Ctx() ctx: RequestContext): Promise<boolean> {
     await this.accounts.signOutEverywhere(user.id);
-    clearSessionCookie(ctx.res);
+    clearSessionCookie(ctx.res, this.config, ctx.req);
     return true;
   }
 
   @Mutation(() => Boolean, { description: 'Always true: it never reveals whether an account exists.' })
-  requestPasswordReset(@Args('email') email: string): Promise<boolean> {
-    return this.accounts.requestPasswordReset(email);
+  requestPasswordReset(@Args('email') email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.accounts.requestPasswordReset(email, { ip: ctx.req.ip });
   }
 
   @Mutation(() => Boolean, { description: 'Sets a new password from an e-mailed link and ends every session.' })

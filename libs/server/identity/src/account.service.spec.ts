@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError } from '@alliance/server-graphql';
+import IORedis from 'ioredis';
+import { AppError, RateLimitService, type RateLimitName } from '@alliance/server-graphql';
 import { ErrorCode, LIMITS } from '@alliance/shared-core';
 import { AccountService } from './account.service';
 import { SessionService } from './session.service';
@@ -38,6 +39,18 @@ describe('AccountService', () => {
     db = app.get(DataSource);
   });
   afterAll(() => app.close());
+
+  /** Ends a rate-limit window now, as time passing would: its Redis key expires. */
+  async function expireWindow(name: RateLimitName, key: string): Promise<void> {
+    expect(app.get(RateLimitService).kind).toBe('redis');
+    const redis = new IORedis(process.env.REDIS_URL!);
+    try {
+      expect(await redis.pexpire(`${process.env.QUEUE_PREFIX}:rl:${name}:${key}`, 1)).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      redis.disconnect();
+    }
+  }
 
   /** Signs up and confirms the address through the e-mailed link. */
   async function verifiedAccount(email = unique()): Promise<string> {
@@ -218,8 +231,8 @@ describe('AccountService', () => {
       const limited = await appError(() => accounts.signIn({ email, password: PASSWORD }, { ip: randomIp() }));
       expect(limited.extensions.code).toBe(ErrorCode.RateLimited);
       expect(limited.params.minutes).toBe(LIMITS.loginWindowMinutes);
-      // Once the failures leave the window, the right password works again.
-      await db.query(`UPDATE login_attempts SET created_at = created_at - make_interval(mins => $2) WHERE email = $1`, [email, LIMITS.loginWindowMinutes]);
+      // Once the window ends (its Redis key expires), the right password works again.
+      await expireWindow('signInFailuresPerAccount', email);
       await expect(accounts.signIn({ email, password: PASSWORD }, { ip: randomIp() })).resolves.toHaveProperty('token');
     });
 
@@ -254,6 +267,40 @@ describe('AccountService', () => {
       expect(limited.extensions.code).toBe(ErrorCode.RateLimited);
       expect(limited.messageKey).toBe('errors:rateLimited');
       await expect(accounts.signIn({ email, password: PASSWORD }, { ip: randomIp() })).resolves.toHaveProperty('token');
+    });
+  });
+
+  describe('rate limits', () => {
+    it(`refuses sign-ups beyond LIMITS.rateLimits.signUpPerIp from one IP, translated, and creates nothing`, async () => {
+      const ip = randomIp();
+      const { points, minutes } = LIMITS.rateLimits.signUpPerIp;
+      // Bad input counts too (every attempt may cost a password hash), and costs the test no hashing.
+      for (let i = 1; i < points; i++) expect((await appError(() => accounts.signUp(signUpInput('not-an-email'), { ip }))).extensions.code).toBe(ErrorCode.BadUserInput);
+      await expect(accounts.signUp(signUpInput(unique('last')), { ip })).resolves.toHaveProperty('id');
+      const refusedEmail = unique('refused');
+      const refused = await appError(() => accounts.signUp(signUpInput(refusedEmail), { ip }));
+      expect(refused.extensions).toMatchObject({ code: ErrorCode.RateLimited, messageKey: 'errors:rateLimited', messageParams: { minutes } });
+      expect(await db.getRepository(User).existsBy({ email: refusedEmail })).toBe(false);
+      expect(await emailsTo(db, refusedEmail)).toHaveLength(0);
+      // Another address is unaffected, and the window's end lets this one in again.
+      await expect(accounts.signUp(signUpInput(unique()), { ip: randomIp() })).resolves.toHaveProperty('id');
+      await expireWindow('signUpPerIp', ip);
+      await expect(accounts.signUp(signUpInput(refusedEmail), { ip })).resolves.toHaveProperty('id');
+    });
+
+    it('limits reset e-mails per address (known or not) and per IP', async () => {
+      const email = await verifiedAccount();
+      const nobody = unique('nobody');
+      for (const address of [email, nobody]) {
+        for (let i = 0; i < LIMITS.rateLimits.passwordResetPerAccount.points; i++) await accounts.requestPasswordReset(address, { ip: randomIp() });
+        const refused = await appError(() => accounts.requestPasswordReset(address, { ip: randomIp() }));
+        expect(refused.extensions).toMatchObject({ code: ErrorCode.RateLimited, messageParams: { minutes: 60 } });
+      }
+      const ip = randomIp();
+      for (let i = 0; i < LIMITS.rateLimits.passwordResetPerIp.points; i++) await accounts.requestPasswordReset(unique('spray'), { ip });
+      expect((await appError(() => accounts.requestPasswordReset(unique('spray'), { ip }))).extensions.code).toBe(ErrorCode.RateLimited);
+      await expireWindow('passwordResetPerIp', ip);
+      await expect(accounts.requestPasswordReset(unique('spray'), { ip })).resolves.toBe(true);
     });
   });
 

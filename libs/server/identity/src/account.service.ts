@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '@alliance/server-config';
-import { AppError, parseInput, type SessionUser } from '@alliance/server-graphql';
+import { AppError, RateLimitService, parseInput, type SessionUser } from '@alliance/server-graphql';
 import { MailOutbox } from '@alliance/server-mail';
 import {
   ErrorCode,
@@ -42,11 +42,15 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly tokens: EmailTokensService,
     private readonly throttle: LoginThrottleService,
+    private readonly limits: RateLimitService,
     private readonly lifecycle: AccountLifecycle,
   ) {}
 
   /** Creates an unverified account and queues its verification e-mail in the same transaction. */
-  async signUp(input: unknown): Promise<User> {
+  async signUp(input: unknown, meta: SessionMeta = {}): Promise<User> {
+    // Counted before anything else: each attempt costs a password hash and may send an e-mail.
+    // Callers without an address (seeds, scripts: not a request) have no per-IP limit.
+    if (meta.ip) await this.limits.consume('signUpPerIp', meta.ip);
     const values = parseInput(signUpSchema, input);
     const emailTaken = () => new AppError(ErrorCode.Conflict, 'errors:emailTaken', {}, [{ field: 'email', key: 'errors:emailTaken' }]);
     // Fast path; the unique index below is what holds under concurrency.
@@ -110,29 +114,31 @@ export class AccountService {
   }
 
   /**
-   * Checks the password and opens a session. Attempts on one e-mail are serialised by an advisory
-   * lock, so concurrent guesses cannot slip past the limit; the attempt is recorded even when the
-   * answer is a refusal (the transaction returns an outcome instead of throwing).
+   * Checks the password and opens a session. Each attempt first reserves its place in the per-account
+   * and per-IP limits (atomic in Redis), so concurrent guesses cannot slip past them; the attempt is
+   * recorded even when the answer is a refusal (the transaction returns an outcome instead of throwing).
    */
   async signIn(input: unknown, meta: SessionMeta = {}): Promise<{ user: User; token: string }> {
     const { email, password } = parseInput(signInSchema, input);
     const ip = meta.ip || 'unknown';
-    const outcome = await this.dataSource.transaction(async (manager): Promise<SignInOutcome> => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`login:${email}`]);
-      const minutes = await this.throttle.blockedForMinutes(manager, email, ip);
-      if (minutes) return { kind: 'limited', minutes };
-      const user = await manager.findOneBy(User, { email });
-      const valid = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyDummy(password);
-      if (!user || !valid) {
-        await this.throttle.record(manager, email, ip, false);
-        return { kind: 'invalid' };
-      }
-      // The password was right: not a failure, but no session before the address is confirmed.
-      if (!user.emailVerifiedAt) return { kind: 'unverified' };
-      await this.throttle.record(manager, email, ip, true);
-      const { token } = await this.sessions.create(user.id, meta, manager);
-      return { kind: 'ok', user, token };
-    });
+    const minutes = await this.throttle.reserve(email, ip);
+    const outcome: SignInOutcome = minutes
+      ? { kind: 'limited', minutes }
+      : await this.dataSource.transaction(async (manager): Promise<SignInOutcome> => {
+          const user = await manager.findOneBy(User, { email });
+          const valid = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyDummy(password);
+          if (!user || !valid) {
+            await this.throttle.record(manager, email, ip, false);
+            return { kind: 'invalid' };
+          }
+          // The password was right: not a failure, but no session before the address is confirmed.
+          if (!user.emailVerifiedAt) return { kind: 'unverified' };
+          await this.throttle.record(manager, email, ip, true);
+          const { token } = await this.sessions.create(user.id, meta, manager);
+          return { kind: 'ok', user, token };
+        });
+    if (outcome.kind === 'ok') await this.throttle.succeeded(email, ip);
+    else if (outcome.kind === 'unverified') await this.throttle.release(email, ip);
     switch (outcome.kind) {
       case 'ok':
         return { user: outcome.user, token: outcome.token };
@@ -156,8 +162,11 @@ export class AccountService {
   }
 
   /** Always true (no account enumeration); the link is valid LIMITS.resetTokenMinutes. */
-  async requestPasswordReset(email: string): Promise<true> {
+  async requestPasswordReset(email: string, meta: SessionMeta = {}): Promise<true> {
     const values = parseInput(emailOnly, { email });
+    // Per address whether or not it has an account, so the refusal reveals nothing either.
+    if (meta.ip) await this.limits.consume('passwordResetPerIp', meta.ip);
+    await this.limits.consume('passwordResetPerAccount', values.email);
     const user = await this.dataSource.getRepository(User).findOneBy({ email: values.email });
     if (!user) return true;
     await this.dataSource.transaction(async (manager) => {

@@ -16,7 +16,6 @@ import { IDENTITY_ENTITIES } from './entities';
 import { IdentityModule } from './identity.module';
 import { SessionService } from './session.service';
 import { UsersService } from './users.service';
-import { sessionTokenFromRequest } from './cookies';
 import { tokenFromLastEmail, unique } from './testing/identity-test-app';
 
 /** Through real HTTP GraphQL requests, with a context built like the api's (cookie -> SessionService). */
@@ -45,7 +44,7 @@ describe('identity over GraphQL', () => {
             plugins: [errorTranslationPlugin()] as unknown as ApolloDriverConfig['plugins'],
             formatError: (formatted, error) => formatError(formatted, error, false, () => undefined),
             context: async ({ req, res }: Pick<RequestContext, 'req' | 'res'>): Promise<RequestContext> => {
-              const user = await sessions.resolve(sessionTokenFromRequest(req));
+              const user = await sessions.resolveRequest(req);
               const locale = resolveLocale(req.headers['accept-language'] as string | undefined, user?.locale);
               return { req, res, user, locale, loaders: new LoaderRegistry() };
             },

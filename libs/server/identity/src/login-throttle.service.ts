@@ -1,37 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LIMITS } from '@alliance/shared-core';
+import { RateLimitService } from '@alliance/server-graphql';
 import { LoginAttempt } from './entities';
 
 /**
- * Rate limit of sign-ins, counted in PostgreSQL so every api process sees the same numbers:
- * at most LIMITS.loginFailuresPerAccount failures per e-mail (since its last success) and
- * LIMITS.loginFailuresPerIp failures per IP within LIMITS.loginWindowMinutes.
+ * Rate limit of sign-ins, counted in Redis by RateLimitService so every api process sees the same
+ * numbers: at most LIMITS.loginFailuresPerAccount wrong passwords per e-mail (since its last
+ * success) and LIMITS.loginFailuresPerIp per IP within LIMITS.loginWindowMinutes.
+ *
+ * An attempt reserves its place before the password is checked (one atomic increment per key), so
+ * guesses arriving at once cannot all slip past the limit; attempts that turn out not to be
+ * failures give their place back.
  */
 @Injectable()
 export class LoginThrottleService {
-  /** Minutes until a new attempt is allowed, or 0 when it is allowed now. */
-  async blockedForMinutes(manager: EntityManager, email: string, ip: string): Promise<number> {
-    // The N-th most recent failure in the window: when it leaves the window, fewer than N remain.
-    const [account]: Array<{ minutes: number }> = await manager.query(
-      `SELECT ceil(extract(epoch FROM created_at + make_interval(mins => $2) - now()) / 60)::int AS minutes
-         FROM login_attempts
-        WHERE email = $1 AND NOT succeeded AND created_at > now() - make_interval(mins => $2)
-          AND created_at > COALESCE((SELECT max(created_at) FROM login_attempts WHERE email = $1 AND succeeded), '-infinity')
-        ORDER BY created_at DESC OFFSET $3 LIMIT 1`,
-      [email, LIMITS.loginWindowMinutes, LIMITS.loginFailuresPerAccount - 1],
-    );
-    const [byIp]: Array<{ minutes: number }> = await manager.query(
-      `SELECT ceil(extract(epoch FROM created_at + make_interval(mins => $2) - now()) / 60)::int AS minutes
-         FROM login_attempts
-        WHERE ip = $1 AND NOT succeeded AND created_at > now() - make_interval(mins => $2)
-        ORDER BY created_at DESC OFFSET $3 LIMIT 1`,
-      [ip, LIMITS.loginWindowMinutes, LIMITS.loginFailuresPerIp - 1],
-    );
-    const minutes = Math.max(account?.minutes ?? 0, byIp?.minutes ?? 0);
-    return minutes > 0 ? minutes : account || byIp ? 1 : 0;
+  constructor(private readonly limits: RateLimitService) {}
+
+  /** Reserves one attempt: 0 when it may go ahead, else the minutes until one may. */
+  async reserve(email: string, ip: string): Promise<number> {
+    const [account, byIp] = await Promise.all([this.limits.hit('signInFailuresPerAccount', email), this.limits.hit('signInFailuresPerIp', ip)]);
+    if (account.allowed && byIp.allowed) return 0;
+    // A refused attempt checks no password, so it is no failure: give back what it took.
+    await this.release(email, ip, { account: account.allowed, ip: byIp.allowed });
+    return Math.max(1, Math.ceil(Math.max(account.retryAfterSeconds, byIp.retryAfterSeconds) / 60));
   }
 
+  /** The reserved attempt was not a failure (right password, address not yet confirmed). */
+  async release(email: string, ip: string, which: { account: boolean; ip: boolean } = { account: true, ip: true }): Promise<void> {
+    await Promise.all([
+      which.account ? this.limits.refund('signInFailuresPerAccount', email) : undefined,
+      which.ip ? this.limits.refund('signInFailuresPerIp', ip) : undefined,
+    ]);
+  }
+
+  /** A success: the account's failures are forgotten, and this attempt does not count for the IP. */
+  async succeeded(email: string, ip: string): Promise<void> {
+    await Promise.all([this.limits.reset('signInFailuresPerAccount', email), this.limits.refund('signInFailuresPerIp', ip)]);
+  }
+
+  /** Keeps a record of the attempt (who tried which address from where), for incident review. */
   async record(manager: EntityManager, email: string, ip: string, succeeded: boolean): Promise<void> {
     await manager.insert(LoginAttempt, { email: email.slice(0, 254), ip: ip.slice(0, 64), succeeded });
   }

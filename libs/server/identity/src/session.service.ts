@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SessionUser } from '@alliance/server-graphql';
-import { LIMITS, isLocale, DEFAULT_LOCALE, type Role } from '@alliance/shared-core';
+import { APP_CONFIG, type AppConfig } from '@alliance/server-config';
+import type { RequestContext, SessionUser } from '@alliance/server-graphql';
+import { isLocale, DEFAULT_LOCALE, type Role } from '@alliance/shared-core';
 import { Session } from './entities';
+import { sessionTokenFromRequest } from './cookies';
 import { hashToken, looksLikeToken, newToken } from './tokens';
 
 export interface SessionMeta {
@@ -10,10 +12,18 @@ export interface SessionMeta {
   userAgent?: string | null;
 }
 
-/** Server-side sessions behind the `alliance_session` cookie: created at sign-in, revocable at any time. */
+/**
+ * Server-side sessions behind the session cookie (`__Host-alliance_session` over HTTPS,
+ * `alliance_session` over plain http): created at sign-in, revocable at any time, refused once
+ * unused for SESSION_IDLE_HOURS or older than SESSION_ABSOLUTE_DAYS. The cookie holds 32 random
+ * bytes; the database keeps only their SHA-256.
+ */
 @Injectable()
 export class SessionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Opens a session and returns the raw token for the cookie (it is not stored anywhere). */
   async create(userId: string, meta: SessionMeta = {}, manager: EntityManager = this.dataSource.manager): Promise<{ token: string; sessionId: string }> {
@@ -21,7 +31,7 @@ export class SessionService {
     const result = await manager.insert(Session, {
       userId,
       tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + LIMITS.sessionDays * 24 * 60 * 60 * 1000),
+      expiresAt: new Date(Date.now() + this.config.SESSION_ABSOLUTE_DAYS * 24 * 60 * 60 * 1000),
       revokedAt: null,
       ip: meta.ip?.slice(0, 64) ?? null,
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
@@ -29,9 +39,15 @@ export class SessionService {
     return { token, sessionId: String(result.identifiers[0].id) };
   }
 
+  /** The person behind the request's session cookie (the name that fits the request), if any. */
+  resolveRequest(req: Pick<RequestContext['req'], 'headers' | 'secure'>): Promise<SessionUser | undefined> {
+    return this.resolve(sessionTokenFromRequest(req, this.config));
+  }
+
   /**
-   * The person behind a cookie token, or undefined when the session is unknown, expired or revoked.
-   * One query (user and roles together); lastSeenAt is bumped at most once a minute to spare writes.
+   * The person behind a cookie token, or undefined when the session is unknown, revoked, past its
+   * absolute expiry or idle longer than SESSION_IDLE_HOURS. One query (user and roles together);
+   * lastSeenAt is bumped at most once a minute to spare writes, so idleness is measured to a minute.
    */
   async resolve(rawToken: string | null | undefined): Promise<SessionUser | undefined> {
     if (!looksLikeToken(rawToken)) return undefined;
@@ -44,8 +60,9 @@ export class SessionService {
            JOIN users u ON u.id = s.user_id
            LEFT JOIN user_roles r ON r.user_id = u.id
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND s.last_seen_at > now() - make_interval(hours => $2)
           GROUP BY s.id, u.id`,
-        [hashToken(rawToken)],
+        [hashToken(rawToken), this.config.SESSION_IDLE_HOURS],
       );
     const row = rows[0];
     if (!row) return undefined;

@@ -30,8 +30,12 @@ export class UsersResolver {
 
   @Mutation(() => UserModel, { description: 'Administrators only. The last administrator keeps the role.' })
   @RequireAuth(Role.Admin)
-  async revokeRole(@Args('userId', { type: () => ID }) userId: string, @Args('role', { type: () => RoleEnum }) role: Role): Promise<UserModel> {
-    return UserModel.from(await this.users.revokeRole(userId, role));
+  async revokeRole(
+    @CurrentUser() admin: SessionUser,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.users.revokeRole(userId, role, admin.id));
   }
 
   /** One query per request for all the users on a page, through the request's DataLoader. */

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AppError, paginate, parseInput, type ConnectionShape, type PageArgs } from '@alliance/server-graphql';
 import { ALL_ROLES, DEFAULT_LOCALE, emailSchema, passwordSchema, Role, signUpSchema, updateProfileSchema, type Locale } from '@alliance/shared-core';
 import { User, UserRole } from './entities';
 import { PasswordService } from './password.service';
 import { isUniqueViolation } from './db-errors';
+import { AuditService } from './audit/audit.service';
+import type { AuditAction } from './audit/audit-actions';
 
 export interface CreateUserInput {
   name: string;
@@ -24,10 +26,12 @@ export interface UserListArgs extends PageArgs {
 }
 
 // Serialises revocations of ADMIN so two admins removing each other cannot leave nobody in charge.
-const ADMIN_ROLE_LOCK = 727_002;
+export const ADMIN_ROLE_LOCK = 727_002;
 
 // Accented letters of the region's languages folded to ASCII before lower(): needs no extension
 // (PGlite has no unaccent) and works whatever the database's ctype.
+/** Any uuid in its canonical text form (what PostgreSQL's uuid type accepts from the API's ids). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACCENTED = 'ÁÀÂÃÄÅáàâãäåÉÈÊËéèêëÍÌÎÏíìîïÓÒÔÕÖóòôõöÚÙÛÜúùûüÇçÑñÝýÿ';
 const PLAIN = 'AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOoooooUUUUuuuuCcNnYyy';
 
@@ -44,9 +48,12 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
   ) {}
 
   findById(id: string): Promise<User | null> {
+    // Not a uuid: no such user (PostgreSQL would refuse the value with an internal error).
+    if (!UUID.test(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(User).findOneBy({ id });
   }
 
@@ -158,15 +165,18 @@ export class UsersService {
     this.assertRole(role);
     const user = await this.findById(userId);
     if (!user) throw AppError.notFound();
-    // Granting twice keeps the first grant (and who made it).
-    await this.dataSource.query(
-      `INSERT INTO user_roles (user_id, role, granted_by_id) VALUES ($1, $2, $3) ON CONFLICT (user_id, role) DO NOTHING`,
-      [userId, role, grantedById],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      // Granting twice keeps the first grant (and who made it), and logs nothing the second time.
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO user_roles (user_id, role, granted_by_id) VALUES ($1, $2, $3) ON CONFLICT (user_id, role) DO NOTHING RETURNING id`,
+        [userId, role, grantedById],
+      );
+      if (inserted.length) await this.recordRoleChange(manager, grantedById, 'user.role.grant', user, role, true);
+    });
     return user;
   }
 
-  async revokeRole(userId: string, role: Role): Promise<User> {
+  async revokeRole(userId: string, role: Role, revokedById: string | null = null): Promise<User> {
     this.assertRole(role);
     const user = await this.findById(userId);
     if (!user) throw AppError.notFound();
@@ -179,9 +189,23 @@ export class UsersService {
         );
         if (holds && admins <= 1) throw AppError.conflict('errors:lastAdmin');
       }
-      await manager.delete(UserRole, { userId, role });
+      const result = await manager.delete(UserRole, { userId, role });
+      if (result.affected) await this.recordRoleChange(manager, revokedById, 'user.role.revoke', user, role, false);
     });
     return user;
+  }
+
+  private async recordRoleChange(manager: EntityManager, actorId: string | null, action: AuditAction, user: User, role: Role, held: boolean): Promise<void> {
+    await this.audit.record(manager, {
+      actorId,
+      action,
+      targetType: 'user',
+      targetId: user.id,
+      targetLabel: user.name,
+      params: { role },
+      before: { [`role.${role}`]: !held },
+      after: { [`role.${role}`]: held },
+    });
   }
 
   private assertRole(role: Role): void {

@@ -45,8 +45,9 @@ describe('learning catalogue and files (real PostgreSQL, HTTP)', () => {
     const l = await users.createUser({ name: 'Jorge Ramírez', email: `l.${tag()}@example.org`, password: 'correct horse battery', countryCode: 'PE', verified: true });
     organiser = { id: o.id, name: o.name, roles: [Role.Organiser] };
     learnerId = l.id;
-    organiserCookie = `alliance_session=${(await sessions.create(o.id)).token}`;
-    learnerCookie = `alliance_session=${(await sessions.create(l.id)).token}`;
+    // PUBLIC_URL is https here: the session cookie is the Secure, __Host- one.
+    organiserCookie = `__Host-alliance_session=${(await sessions.create(o.id)).token}`;
+    learnerCookie = `__Host-alliance_session=${(await sessions.create(l.id)).token}`;
   });
 
   afterAll(async () => {

@@ -6,6 +6,8 @@ import {
   ForbiddenException,
   Get,
   HttpCode,
+  HttpException,
+  HttpStatus,
   Injectable,
   NotFoundException,
   Param,
@@ -20,8 +22,8 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import type { Request, Response } from 'express';
-import { AppError, type SessionUser } from '@alliance/server-graphql';
-import { SessionService, sessionTokenFromRequest } from '@alliance/server-identity';
+import { AppError, RateLimitService, rateLimitedError, type SessionUser } from '@alliance/server-graphql';
+import { SessionService } from '@alliance/server-identity';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
 import { LearningFileModel } from './dto/models';
@@ -30,6 +32,9 @@ import { LEARNING_LIMITS } from './learning.constants';
 import { isEditor } from './util';
 
 type SessionRequest = Request & { learningUser?: SessionUser };
+
+/** The same list as the storage library's downloads: PDF and raster images. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 function localeOf(req: Request, user?: SessionUser): Locale {
   const wanted = (req.headers['accept-language'] ?? '').slice(0, 2).toLowerCase();
@@ -43,7 +48,10 @@ function localeOf(req: Request, user?: SessionUser): Locale {
  */
 @Injectable()
 export class EditorUploadGuard implements CanActivate {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly limits: RateLimitService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<SessionRequest>();
@@ -54,9 +62,16 @@ export class EditorUploadGuard implements CanActivate {
     if (!header('apollo-require-preflight') && !header('x-apollo-operation-name') && !header('x-requested-with')) {
       throw new BadRequestException({ code: 'CSRF', message: String(translator(localeOf(req))('learning:uploadHeaderMissing')) });
     }
-    const user = await this.sessions.resolve(sessionTokenFromRequest(req));
+    const user = await this.sessions.resolveRequest(req);
     if (!user) throw new UnauthorizedException();
     if (!isEditor(user)) throw new ForbiddenException();
+    // Counted before the interceptor reads the file: refused uploads cost no memory.
+    const outcome = await this.limits.hit('uploadPerAccount', user.id);
+    if (!outcome.allowed) {
+      const error = rateLimitedError(outcome.retryAfterSeconds);
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(outcome.retryAfterSeconds));
+      throw new HttpException({ code: error.messageKey, message: String(translator(localeOf(req, user))(error.messageKey, error.params)) }, HttpStatus.TOO_MANY_REQUESTS);
+    }
     req.learningUser = user;
     return true;
   }
@@ -91,7 +106,7 @@ export class FilesController {
 
   @Get(':id')
   async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const user = await this.sessions.resolve(sessionTokenFromRequest(req));
+    const user = await this.sessions.resolveRequest(req);
     const found = await this.files.read(id, user);
     if (!found) throw new NotFoundException();
     const { file } = found;
@@ -107,7 +122,9 @@ export class FilesController {
       res.status(304).end();
       return;
     }
-    const inline = file.contentType.startsWith('image/') || file.contentType === 'application/pdf';
+    // Shown in the tab only for types a browser cannot run: never SVG, HTML or XML (even if such a
+    // row existed, e.g. from before detection), which would execute as a page of this origin.
+    const inline = INLINE_TYPES.has(file.contentType);
     const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.size));

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllianceModule } from '@alliance/server-alliance';
 import { CertificatesModule } from '@alliance/server-certificates';
 import { EvidenceModule } from '@alliance/server-evidence';
+import { RateLimitModule } from '@alliance/server-graphql';
 import { IdentityModule } from '@alliance/server-identity';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
@@ -25,6 +26,7 @@ import { FilesService } from './files.service';
 import { OfferingsService } from './offerings.service';
 import { ProgrammesService } from './programmes.service';
 import { StructureService } from './structure.service';
+import { LearningPersonalData } from './personal-data';
 
 /**
  * Learning: courses, modules, lessons, quizzes, offerings, programmes, enrolments (self, approval,
@@ -32,10 +34,11 @@ import { StructureService } from './structure.service';
  * QueueModule and the app's TypeORM root.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), IdentityModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule, EvidenceModule],
+  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), IdentityModule, RateLimitModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule, EvidenceModule],
   providers: [
     // Services and resolvers are listed here, one per line.
     CoursesService,
+    LearningPersonalData,
     StructureService,
     OfferingsService,
     ProgrammesService,

@@ -1,9 +1,8 @@
 import { Controller, ForbiddenException, Get, Header, NotFoundException, Param, Req, StreamableFile, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { parse as parseCookies } from 'cookie';
 import { formatCertificateCode } from '@alliance/server-certificates';
 import { AppError } from '@alliance/server-graphql';
-import { SESSION_COOKIE_NAME, SessionService } from '@alliance/server-identity';
+import { SessionService } from '@alliance/server-identity';
 import { DEFAULT_LOCALE, ErrorCode, countryName, isLocale, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
 import { isOrganiser } from './enrolment.service';
@@ -29,8 +28,7 @@ export class ReportCsvController {
   @Get('courses/:id/report.csv')
   @Header('Cache-Control', 'private, no-store')
   async report(@Param('id') id: string, @Req() req: Request): Promise<StreamableFile> {
-    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE_NAME];
-    const user = token ? await this.sessions.resolve(token) : undefined;
+    const user = await this.sessions.resolveRequest(req);
     if (!user) throw new UnauthorizedException();
     if (!isOrganiser(user)) throw new ForbiddenException();
     const wanted = (req.headers['accept-language'] ?? '').slice(0, 2).toLowerCase();

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { SESSION_COOKIE_NAME, SessionService, UsersService } from '@alliance/server-identity';
+import { SECURE_SESSION_COOKIE_NAME, SessionService, UsersService } from '@alliance/server-identity';
 import { ErrorCode, Role } from '@alliance/shared-core';
 import { EnrolmentService, type LearningActor } from './enrolment.service';
 import { ProgressService } from './progress.service';
@@ -92,6 +92,7 @@ describe('ReportsService (real PostgreSQL)', () => {
 
   async function signIn(_base: string, actor: LearningActor): Promise<string> {
     const { token } = await app.get(SessionService).create(actor.id);
-    return `${SESSION_COOKIE_NAME}=${token}`;
+    // PUBLIC_URL is https here: the session cookie is the Secure, __Host- one.
+    return `${SECURE_SESSION_COOKIE_NAME}=${token}`;
   }
 });

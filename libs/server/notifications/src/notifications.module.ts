@@ -11,6 +11,8 @@ import { ReminderService } from './reminder.service';
 import { SigningSecrets } from './signing-secrets.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
+import { IdentityModule } from '@alliance/server-identity';
+import { NotificationsPersonalData } from './personal-data';
 
 /**
  * Notifications: notify() for other domains, the fan-out, e-mail, digest and reminder jobs, the
@@ -18,8 +20,8 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
  * The resolver and controller only answer where GraphQL/HTTP exist (the api).
  */
 @Module({
-  imports: [MailModule],
-  providers: [SigningSecrets, UnsubscribeTokens, NotificationsService, ReminderService, DigestService, EmailSendJob, FanoutJob, NotificationsResolver],
+  imports: [MailModule, IdentityModule],
+  providers: [NotificationsPersonalData, SigningSecrets, UnsubscribeTokens, NotificationsService, ReminderService, DigestService, EmailSendJob, FanoutJob, NotificationsResolver],
   controllers: [UnsubscribeController],
   exports: [NotificationsService, ReminderService, DigestService],
 })

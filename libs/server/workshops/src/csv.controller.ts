@@ -1,11 +1,10 @@
 import { Controller, ForbiddenException, Get, Header, NotFoundException, Param, Req, StreamableFile, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { parse as parseCookies } from 'cookie';
 import type { DataSource } from 'typeorm';
 import { formatCertificateCode } from '@alliance/server-certificates';
 import { AppError, pickLocalized } from '@alliance/server-graphql';
-import { SESSION_COOKIE_NAME, SessionService } from '@alliance/server-identity';
+import { SessionService } from '@alliance/server-identity';
 import { DEFAULT_LOCALE, ErrorCode, countryName, isLocale, type Locale } from '@alliance/shared-core';
 import { translator } from '@alliance/shared-i18n';
 import { workshopAchievementKey } from './held.service';
@@ -90,8 +89,7 @@ export class WorkshopCsvController {
   }
 
   private async viewer(req: Request): Promise<{ actor: WorkshopActor; locale: Locale }> {
-    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE_NAME];
-    const user = token ? await this.sessions.resolve(token) : undefined;
+    const user = await this.sessions.resolveRequest(req);
     if (!user) throw new UnauthorizedException();
     const wanted = (req.headers['accept-language'] ?? '').slice(0, 2).toLowerCase();
     const locale: Locale = isLocale(wanted) ? wanted : (user.locale ?? DEFAULT_LOCALE);

@@ -2,10 +2,9 @@ import { Controller, Get, Header, Inject, NotFoundException, Param, Req, Res } f
 import type { Request, Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { parse as parseCookies } from 'cookie';
 import { createEvents, type EventAttributes } from 'ics';
 import { APP_CONFIG, type AppConfig } from '@alliance/server-config';
-import { SESSION_COOKIE_NAME, SessionService } from '@alliance/server-identity';
+import { SessionService } from '@alliance/server-identity';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@alliance/shared-core';
 import { WorkshopSession as SessionEntity, type Workshop, type WorkshopSession } from './entities';
 import { WorkshopCatalogueService } from './catalogue.service';
@@ -64,8 +63,7 @@ export class IcsController {
     if (!match) throw new NotFoundException();
     const workshop = await this.workshops.findBySlug(match[1]);
     if (!workshop) throw new NotFoundException();
-    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE_NAME];
-    const user = token ? await this.sessions.resolve(token) : undefined;
+    const user = await this.sessions.resolveRequest(req);
     const viewer: WorkshopActor | null = user ? { id: user.id, name: user.name, roles: user.roles } : null;
     const manages = await canManageWorkshop(this.dataSource.manager, viewer, workshop.id);
     const allowed = workshop.status === 'DRAFT' ? manages : workshop.audience === 'OPEN' || manages || (await this.catalogue.isRegistrant(viewer, workshop.id));

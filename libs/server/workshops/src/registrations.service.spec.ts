@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { UsersService, type User } from '@alliance/server-identity';
-import { ErrorCode, Role } from '@alliance/shared-core';
+import { ErrorCode, LIMITS, Role } from '@alliance/shared-core';
 import { Workshop, WorkshopCountrySeats, WorkshopRegistration, WorkshopRegistrationEvent } from './entities';
 import { OFFER_EXPIRE_JOB, RegistrationsService } from './registrations.service';
 import { confirmedRegistrants } from './reminders.service';
@@ -71,6 +71,19 @@ describe('RegistrationsService (real PostgreSQL)', () => {
     );
     expect([...positions.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: 440 }, (_, i) => i + 1));
   }, 120_000);
+
+  it(`limits one person to LIMITS.rateLimits.workshopRegistrationPerAccount attempts, translated; others are unaffected`, async () => {
+    const { workshop } = await makeWorkshop(dataSource, organiserUser, { capacity: 5 });
+    const { actor } = await participant();
+    const { points, minutes } = LIMITS.rateLimits.workshopRegistrationPerAccount;
+    // Every attempt counts, failed ones too (a script cycling through ids is what this stops).
+    for (let i = 0; i < points; i++) expect((await appError(service.register(actor, `not-a-workshop-${i}`, [], false))).extensions.code).toBe(ErrorCode.NotFound);
+    const refused = await appError(service.register(actor, workshop.id, [], false));
+    expect(refused.extensions).toMatchObject({ code: ErrorCode.RateLimited, messageKey: 'errors:rateLimited', messageParams: { minutes } });
+    expect(await dataSource.getRepository(WorkshopRegistration).countBy({ workshopId: workshop.id })).toBe(0);
+    const other = await participant();
+    await expect(service.register(other.actor, workshop.id, [], false)).resolves.toMatchObject({ status: 'CONFIRMED' });
+  });
 
   it('concurrent duplicate registrations of one person leave exactly one row and one seat', async () => {
     const { workshop } = await makeWorkshop(dataSource, organiserUser, { capacity: 5 });

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { OrganisationRolesService } from '@alliance/server-alliance';
-import { AppError, paginate, type ConnectionShape, type PageArgs, pickLocalized } from '@alliance/server-graphql';
+import { AppError, RateLimitService, paginate, type ConnectionShape, type PageArgs, pickLocalized } from '@alliance/server-graphql';
 import { User } from '@alliance/server-identity';
 import { NotificationsService } from '@alliance/server-notifications';
 import { JobHandlerRegistry, OutboxService, QueueName, type JobContext } from '@alliance/server-queue';
@@ -60,6 +60,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly roles: OrganisationRolesService,
     private readonly registry: JobHandlerRegistry,
+    private readonly limits: RateLimitService,
   ) {}
 
   onModuleInit(): void {
@@ -69,6 +70,8 @@ export class RegistrationsService implements OnModuleInit {
   // ---------------------------------------------------------------- commands
 
   async register(actor: WorkshopActor, workshopId: string, answers: AnswerValue[], consentToList: boolean): Promise<WorkshopRegistration> {
+    // Every attempt counts (a script cycling through workshops or seats is what this stops).
+    await this.limits.consume('workshopRegistrationPerAccount', actor.id);
     if (!isUuid(workshopId)) throw AppError.notFound('workshopRegistration:workshopNotFound');
     const workshop = await this.dataSource.getRepository(Workshop).findOneBy({ id: workshopId });
     if (!workshop || workshop.status === 'DRAFT') throw AppError.notFound('workshopRegistration:workshopNotFound');

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllianceModule } from '@alliance/server-alliance';
 import { CertificatesModule } from '@alliance/server-certificates';
 import { EvidenceModule } from '@alliance/server-evidence';
+import { RateLimitModule } from '@alliance/server-graphql';
 import { IdentityModule } from '@alliance/server-identity';
 import { MailModule } from '@alliance/server-mail';
 import { NotificationsModule } from '@alliance/server-notifications';
@@ -22,6 +23,7 @@ import { RegistrationsResolver, SessionAttendanceResolver, WorkshopRegistrationF
 import { WorkshopCsvController } from './csv.controller';
 import { WorkshopEvidenceService } from './material-evidence.service';
 import { WorkshopMaterialEvidenceResolver } from './material-evidence.resolver';
+import { WorkshopsPersonalData } from './personal-data';
 
 /**
  * Workshops: organising (workshops, sessions, agenda, materials, invitations), registration with
@@ -29,10 +31,11 @@ import { WorkshopMaterialEvidenceResolver } from './material-evidence.resolver';
  * Needs the global ConfigModule and QueueModule and the app's TypeORM root.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(WORKSHOP_ENTITIES), IdentityModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule, EvidenceModule],
+  imports: [TypeOrmModule.forFeature(WORKSHOP_ENTITIES), IdentityModule, RateLimitModule, MailModule, NotificationsModule, CertificatesModule, AllianceModule, EvidenceModule],
   providers: [
     // Services and resolvers are listed here, one per line.
     WorkshopRemindersService,
+    WorkshopsPersonalData,
     WorkshopsService,
     SessionsService,
     WorkshopCatalogueService,

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session';
 import { browserStorage } from '../../app/i18n';
 import { storeLocale } from '../../app/locale';
 import { describeError } from '../../app/errors';
+import { PersonalDataSection } from './PersonalDataSection';
 
 function DetailsSection({ me }: { me: UserFields }) {
   const { t, i18n } = useTranslation();
@@ -207,6 +208,7 @@ export default function ProfilePage() {
       <DetailsSection me={me} />
       <PasswordSection />
       <SessionsSection />
+      <PersonalDataSection />
     </Page>
   );
 }

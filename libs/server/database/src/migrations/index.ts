@@ -1,4 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
+import { AuditLog1796300001000 } from './1796300001000-AuditLog';
+import { AccountDeletion1796300002000 } from './1796300002000-AccountDeletion';
 import { CollaborationSpaces1796218754227 } from './1796218754227-CollaborationSpaces';
 import { EvidenceSearchDocuments1796206013475 } from './1796206013475-EvidenceSearchDocuments';
 import { EvidenceBank1796190740660 } from './1796190740660-EvidenceBank';
@@ -25,4 +27,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EvidenceBank1796190740660,
   EvidenceSearchDocuments1796206013475,
   CollaborationSpaces1796218754227,
+  AuditLog1796300001000,
+  AccountDeletion1796300002000,
 ];

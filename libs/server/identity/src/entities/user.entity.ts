@@ -27,4 +27,8 @@ export class User extends BaseRecord {
 
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
+
+  /** Set when the person deleted their account: the row stays (records point at it), anonymised. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 }

@@ -67,7 +67,7 @@ export class FanoutJob {
                   CASE WHEN $7 THEN true ELSE coalesce(p.in_app, $8) END AS in_app,
                   CASE WHEN $7 THEN 'immediately' ELSE coalesce(p.email, $9) END AS email_frequency
              FROM unnest($1::uuid[]) AS r(id)
-             JOIN users u ON u.id = r.id
+             JOIN users u ON u.id = r.id AND u.deleted_at IS NULL -- deleted accounts hear nothing
              LEFT JOIN notification_preference p ON p.user_id = u.id AND p.type = $2
          ), inserted AS (
            INSERT INTO notification (user_id, type, data, link, dedupe_key, batch_id, in_app, email_frequency, email_queued_at, email_key)

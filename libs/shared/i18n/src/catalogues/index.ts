@@ -35,6 +35,8 @@ import { collaboration } from './collaboration';
 import { collaborationMeetings } from './collaborationMeetings';
 import { collaborationRecords } from './collaborationRecords';
 import { collaborationGroups } from './collaborationGroups';
+import { audit } from './audit';
+import { privacy } from './privacy';
 export const catalogues = {
   common,
   validation,
@@ -70,4 +72,6 @@ export const catalogues = {
   collaborationMeetings,
   collaborationRecords,
   collaborationGroups,
+  audit,
+  privacy,
 };
