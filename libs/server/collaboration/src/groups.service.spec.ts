@@ -552,4 +552,31 @@ describe('technical groups (real PostgreSQL)', () => {
       );
     }
   });
+
+  it("records a moderator's and an administrator's acts on a group in the audit log, not a representative's own list changes", async () => {
+    const id = await groups.create(viewer(moderator), input({ title: 'Grupo Técnico de Gestión Escolar', rotationStartsOn: day(-8) }));
+    await groups.addMember(viewer(admin), id, { organisationId: ministries.EC });
+    const [{ id: ecParty }]: Array<{ id: string }> = await dataSource.query(`SELECT id FROM collab_space_parties WHERE space_id = $1 AND organisation_id = $2`, [id, ministries.EC]);
+    await groups.addParticipants(viewer(reps.EC), id, ecParty, { emails: [people.EC[1].email] });
+    await groups.addParticipants(viewer(moderator), id, ecParty, { emails: [people.EC[2].email] });
+    await groups.handOver(viewer(moderator), id);
+    await groups.removeMember(viewer(moderator), id, ecParty);
+    await groups.close(viewer(admin), id);
+    const entries: Array<{ action: string; actor_id: string; target_type: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }> = await dataSource.query(
+      `SELECT action, actor_id, target_type, before, after FROM audit_log WHERE target_id = $1 ORDER BY created_at`,
+      [id],
+    );
+    expect(entries.map((e) => [e.action, e.actor_id])).toEqual([
+      ['group.create', moderator.id],
+      ['group.member.add', admin.id],
+      ['group.participants.add', moderator.id],
+      ['group.coordination.handOver', moderator.id],
+      ['group.member.remove', moderator.id],
+      ['group.close', admin.id],
+    ]);
+    expect(entries.every((e) => e.target_type === 'technicalGroup')).toBe(true);
+    expect(entries[3].before).toEqual({ coordinator: expect.any(String) });
+    expect(entries[3].after).not.toEqual(entries[3].before);
+    expect(entries[5]).toMatchObject({ before: { status: 'OPEN' }, after: { status: 'CLOSED' } });
+  });
 });

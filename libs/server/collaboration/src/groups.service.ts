@@ -5,6 +5,7 @@ import { AppError, decodeCursor, encodeCursor, parseInput, type ConnectionShape 
 import { NotificationsService } from '@alliance/server-notifications';
 import { ErrorCode, LIMITS, type AccessLevel, type FieldErrorDescriptor } from '@alliance/shared-core';
 import { CollaborationAccessService, atLeast, isUuid, type CollaborationViewer, type SpaceAccess } from './access';
+import { AuditService } from '@alliance/server-identity';
 import { COLLABORATION_LIMITS, groupPath } from './collaboration.constants';
 import { continueRotation, lastDayOf, upcomingPeriod } from './coordination';
 import { GROUP_LIMITS, addMemberSchema, addParticipantsSchema, createGroupSchema } from './dto/groups';
@@ -134,6 +135,7 @@ export class GroupsService {
     private readonly access: CollaborationAccessService,
     private readonly meetings: MeetingsService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
   ) {
     // Every access decision on a group first records the period containing today (see access.ts).
     access.registerCoordinationRefresher((manager, spaceId) => this.refreshIn(manager, spaceId));
@@ -439,6 +441,14 @@ export class GroupsService {
       });
       await this.materialise(manager, space.id);
       await this.meetings.rescheduleReminders(manager, space.id);
+      await this.audit.record(manager, {
+        actorId: viewer.id,
+        action: 'group.create',
+        targetType: 'technicalGroup',
+        targetId: space.id,
+        targetLabel: values.title,
+        params: { members: values.members.length, participants, rotationMonths: values.rotationMonths, rotationStartsOn: values.rotationStartsOn },
+      });
       return space.id;
     });
   }
@@ -446,7 +456,7 @@ export class GroupsService {
   /** Moderator and administrators: a member organisation joins at the end of the rotation (only future periods change). */
   async addMember(viewer: CollaborationViewer | undefined, groupId: unknown, input: unknown): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.writableGroup(viewer, groupId, 'MODERATOR', manager);
+      const access = await this.writableGroup(viewer, groupId, 'MODERATOR', manager);
       const spaceId = groupId as string;
       const values = parseInput(addMemberSchema, input);
       await this.materialise(manager, spaceId);
@@ -474,6 +484,14 @@ export class GroupsService {
         participants: added,
       });
       if (added) await this.meetings.rescheduleReminders(manager, spaceId);
+      await this.audit.record(manager, {
+        actorId: viewer!.id,
+        action: 'group.member.add',
+        targetType: 'technicalGroup',
+        targetId: spaceId,
+        targetLabel: access.space.title,
+        params: { organisation: organisation.name, rotationOrder: counts.next_order, participants: added },
+      });
     });
   }
 
@@ -484,7 +502,7 @@ export class GroupsService {
    */
   async removeMember(viewer: CollaborationViewer | undefined, groupId: unknown, partyId: unknown): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.writableGroup(viewer, groupId, 'MODERATOR', manager);
+      const access = await this.writableGroup(viewer, groupId, 'MODERATOR', manager);
       const spaceId = groupId as string;
       await this.materialise(manager, spaceId);
       const member = isUuid(partyId) ? ((await this.membersOf([spaceId], manager, false)).get(spaceId) ?? []).find((m) => m.partyId === partyId.toLowerCase()) : undefined;
@@ -501,6 +519,14 @@ export class GroupsService {
         rotationOrder: member.rotationOrder,
       });
       await this.meetings.rescheduleReminders(manager, spaceId);
+      await this.audit.record(manager, {
+        actorId: viewer!.id,
+        action: 'group.member.remove',
+        targetType: 'technicalGroup',
+        targetId: spaceId,
+        targetLabel: access.space.title,
+        params: { organisation: member.organisationName },
+      });
     });
   }
 
@@ -521,6 +547,17 @@ export class GroupsService {
       for (const user of users) {
         await this.event(manager, spaceId, viewer!.id, 'PARTICIPANT_ADDED', { partyId: member.partyId, organisationName: member.organisationName, userId: user.id, personName: user.name });
       }
+      // A moderator's or administrator's change to a member's list is moderation; the member's own is not.
+      if (users.length > 0 && atLeast(access.level, 'MODERATOR')) {
+        await this.audit.record(manager, {
+          actorId: viewer!.id,
+          action: 'group.participants.add',
+          targetType: 'technicalGroup',
+          targetId: spaceId,
+          targetLabel: access.space.title,
+          params: { organisation: member.organisationName, count: users.length },
+        });
+      }
       await this.meetings.rescheduleReminders(manager, spaceId);
     });
   }
@@ -540,6 +577,16 @@ export class GroupsService {
       const member = await this.memberForList(manager, access, row.party_id);
       await manager.query(`DELETE FROM collab_space_participants WHERE id = $1`, [row.id]);
       await this.event(manager, spaceId, viewer!.id, 'PARTICIPANT_REMOVED', { partyId: member.partyId, organisationName: member.organisationName, userId: row.user_id, personName: row.name });
+      if (atLeast(access.level, 'MODERATOR')) {
+        await this.audit.record(manager, {
+          actorId: viewer!.id,
+          action: 'group.participant.remove',
+          targetType: 'technicalGroup',
+          targetId: spaceId,
+          targetLabel: access.space.title,
+          params: { organisation: member.organisationName, userId: row.user_id, person: row.name },
+        });
+      }
       await this.meetings.rescheduleReminders(manager, spaceId);
     });
   }
@@ -550,7 +597,7 @@ export class GroupsService {
    */
   async handOver(viewer: CollaborationViewer | undefined, groupId: unknown): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.writableGroup(viewer, groupId, 'MODERATOR', manager);
+      const access = await this.writableGroup(viewer, groupId, 'MODERATOR', manager);
       const spaceId = groupId as string;
       await this.materialise(manager, spaceId);
       const [current]: Array<{ id: string; party_id: string; starts_on: string; today: string }> = await manager.query(
@@ -566,11 +613,21 @@ export class GroupsService {
       await manager.query(`UPDATE collab_spaces SET rotation_starts_on = current_date, updated_at = now() WHERE id = $1`, [spaceId]);
       await this.materialise(manager, spaceId);
       const [next]: Array<{ party_id: string }> = await manager.query(`SELECT party_id FROM collab_coordinations WHERE space_id = $1 AND starts_on = current_date`, [spaceId]);
+      const after = next ? await this.coordinatorName(manager, spaceId, next.party_id) : null;
       await this.event(manager, spaceId, viewer!.id, 'COORDINATION_HANDED_OVER', {
         fromPartyId: current.party_id,
         organisationName: before,
         toPartyId: next?.party_id ?? null,
-        toOrganisationName: next ? await this.coordinatorName(manager, spaceId, next.party_id) : null,
+        toOrganisationName: after,
+      });
+      await this.audit.record(manager, {
+        actorId: viewer!.id,
+        action: 'group.coordination.handOver',
+        targetType: 'technicalGroup',
+        targetId: spaceId,
+        targetLabel: access.space.title,
+        before: { coordinator: before },
+        after: { coordinator: after },
       });
     });
   }
@@ -584,6 +641,15 @@ export class GroupsService {
       await this.materialise(manager, spaceId);
       await manager.query(`UPDATE collab_spaces SET status = 'CLOSED', closed_by_id = $2, closed_at = now(), updated_at = now() WHERE id = $1`, [spaceId, viewer!.id]);
       await this.event(manager, spaceId, viewer!.id, 'CLOSED', {});
+      await this.audit.record(manager, {
+        actorId: viewer!.id,
+        action: 'group.close',
+        targetType: 'technicalGroup',
+        targetId: spaceId,
+        targetLabel: access.space.title,
+        before: { status: access.space.status },
+        after: { status: 'CLOSED' },
+      });
       const people: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM collab_space_participants WHERE space_id = $1`, [spaceId]);
       const recipients = [...new Set([...people.map((p) => p.user_id), ...(access.space.moderatorId ? [access.space.moderatorId] : [])])].filter((id) => id !== viewer!.id);
       await this.notifications.notify(manager, {

@@ -32,6 +32,13 @@ export const AUDIT_ACTIONS = [
   'table.participant.remove',
   'forum.post.hide',
   'forum.post.unhide',
+  'group.create',
+  'group.member.add',
+  'group.member.remove',
+  'group.participants.add',
+  'group.participant.remove',
+  'group.coordination.handOver',
+  'group.close',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
