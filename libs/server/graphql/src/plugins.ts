@@ -23,6 +23,18 @@ const PASS_THROUGH_CODES = new Set([
 ]);
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 
+/** pg-pool's wait for a free connection ran out, or the server refused, dropped or is not accepting connections. */
+const DATABASE_UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|too many clients/i;
+/** SQLSTATE classes 08 (connection exception) and 57P0x (admin shutdown, crash shutdown, cannot connect now), 53300 (too many connections). */
+const DATABASE_UNAVAILABLE_CODE = /^(08...|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET)$/;
+
+/** Whether an error means "the database cannot serve this request now" rather than a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && DATABASE_UNAVAILABLE_CODE.test(code)) || DATABASE_UNAVAILABLE_MESSAGE.test(error.message);
+}
+
 /**
  * formatError: keeps our errors (code + message key), keeps GraphQL's own request errors, and
  * replaces everything else by a generic internal error so no SQL or stack leaks to clients.
@@ -39,6 +51,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
   if (PASS_THROUGH_CODES.has(code)) {
     const { stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: exposeStack ? { ...extensions, stacktrace } : extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // Not a bug: every pooled connection is busy or PostgreSQL is away (/ready says so). The caller
+    // is told to retry instead of being shown an internal error.
+    return {
+      message: 'errors:serviceUnavailable',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.ServiceUnavailable, messageKey: 'errors:serviceUnavailable' },
+    };
   }
   log(original);
   return {

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
-import { complexityLimitPlugin, formatError } from './plugins';
+import { Client, Pool } from 'pg';
+import { complexityLimitPlugin, formatError, isDatabaseUnavailable } from './plugins';
 import { nulCharacterPlugin } from './text-input';
 
 /** A real Apollo server with the two plugins; the resolver counts the calls that got through. */
@@ -74,5 +75,56 @@ describe('formatError', () => {
     expect(formatted).toMatchObject({ message: 'errors:internal', extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'errors:internal' } });
     expect(JSON.stringify(formatted)).not.toContain('uuid');
     expect(logged).toEqual([sqlError]);
+  });
+
+  const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  it('answers SERVICE_UNAVAILABLE, not an internal error, when every pooled connection stays busy (real pg pool)', async () => {
+    const pool = new Pool({ connectionString: postgresUrl, max: 1, connectionTimeoutMillis: 100 });
+    const held = await pool.connect();
+    try {
+      const waited = await pool.connect().then(
+        (client) => {
+          client.release();
+          throw new Error('a second connection was handed out from a pool of one');
+        },
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnavailable(waited)).toBe(true);
+      const logged: unknown[] = [];
+      const formatted = formatError({ message: (waited as Error).message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, waited, false, (e) => logged.push(e));
+      expect(formatted).toMatchObject({ message: 'errors:serviceUnavailable', extensions: { code: 'SERVICE_UNAVAILABLE', messageKey: 'errors:serviceUnavailable' } });
+      expect(logged).toEqual([]);
+    } finally {
+      held.release();
+      await pool.end();
+    }
+  });
+
+  it('answers SERVICE_UNAVAILABLE when PostgreSQL ends the connection under a query (real pg_terminate_backend)', async () => {
+    const victim = new Client({ connectionString: postgresUrl });
+    const killer = new Client({ connectionString: postgresUrl });
+    victim.on('error', () => undefined);
+    await Promise.all([victim.connect(), killer.connect()]);
+    try {
+      const [{ pid }] = (await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+      const running = victim.query('SELECT pg_sleep(5)').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await killer.query('SELECT pg_terminate_backend($1)', [pid]);
+      const error = await running;
+      expect(error).toBeInstanceOf(Error);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(formatError({ message: 'x', extensions: {} }, error, false, () => undefined).extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await Promise.allSettled([victim.end(), killer.end()]);
+    }
+  });
+
+  it('still treats an ordinary driver error as internal', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable('timeout exceeded when trying to connect')).toBe(false);
   });
 });

@@ -8,6 +8,8 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   EmailNotVerified = 'EMAIL_NOT_VERIFIED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
+  /** The database cannot be reached or every connection is busy: a retry later will likely work. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }
 
 /** A field error as sent to clients: the field path and an i18n key (plus interpolation values). */
