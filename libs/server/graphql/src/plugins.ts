@@ -24,7 +24,7 @@ const PASS_THROUGH_CODES = new Set([
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** pg-pool's wait for a free connection ran out, or the server refused, dropped or is not accepting connections. */
-const DATABASE_UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|too many clients/i;
+const DATABASE_UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|too many clients|is not currently accepting connections/i;
 /** SQLSTATE classes 08 (connection exception) and 57P0x (admin shutdown, crash shutdown, cannot connect now), 53300 (too many connections). */
 const DATABASE_UNAVAILABLE_CODE = /^(08...|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET)$/;
 

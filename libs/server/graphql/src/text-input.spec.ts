@@ -123,6 +123,29 @@ describe('formatError', () => {
     }
   });
 
+  it('answers SERVICE_UNAVAILABLE when the database refuses new connections (real ALLOW_CONNECTIONS false)', async () => {
+    const admin = new Client({ connectionString: postgresUrl });
+    await admin.connect();
+    const name = `alliance_test_closed_${process.pid}_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      const url = new URL(postgresUrl);
+      url.pathname = `/${name}`;
+      const refused = new Client({ connectionString: url.toString() });
+      const error = await refused.connect().then(
+        () => new Error('connected to a database that refuses connections'),
+        (e: unknown) => e,
+      );
+      await refused.end().catch(() => undefined);
+      expect(String(error)).toMatch(/not currently accepting connections/);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.end();
+    }
+  });
+
   it('still treats an ordinary driver error as internal', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable('timeout exceeded when trying to connect')).toBe(false);
