@@ -70,9 +70,10 @@ describe('faults: PostgreSQL connections dropped, then an outage', () => {
     }, 5_000, '/ready to report the outage');
     expect(down.body).toMatchObject({ status: 'unavailable', database: 'down' });
     expect(down.ms).toBeLessThan(3_000);
-    // Requests get an answer (an error), not a hang.
+    // Requests get a clear answer (retry shortly), not a hang and not an internal error.
     const during = await publicQuery(api.url);
     expect(during.ok).toBe(false);
+    expect(during.code).toBe('SERVICE_UNAVAILABLE');
     expect(during.ms).toBeLessThan(10_000);
     await sleep(2_000);
 
