@@ -233,26 +233,30 @@ describe('worker reliability', () => {
       const before = await effects(people.map((p) => p.id), addresses);
       expect(before.sent).toBeLessThan(200);
 
+      const openJobs = async (): Promise<number> => {
+        const [open] = await dataSource.query(
+          `SELECT count(*)::int AS open FROM outbox_message WHERE completed_at IS NULL AND (job_name = 'notifications.fanout' OR payload->>'id' IN (SELECT id::text FROM outgoing_email WHERE to_address = ANY($1)))`,
+          [addresses],
+        );
+        return open.open;
+      };
       const restartedAt = Date.now();
       await startWorker(prefix);
+      // Done means every effect AND every job marked complete: a job whose effect committed just
+      // before the kill is only marked when BullMQ hands it out again as stalled (its lock lapsed).
       const done = await waitFor(
         async () => {
           const now = await effects(people.map((p) => p.id), addresses);
-          return now.sent === 200 && now.notifications === 100 ? now : null;
+          return now.sent === 200 && now.notifications === 100 && (await openJobs()) === 0 ? now : null;
         },
         30_000,
-        'every effect',
+        'every effect and every job complete',
         () => output,
       );
       const tookMs = Date.now() - restartedAt;
       expect(tookMs).toBeLessThan(15_000);
       // Database effects exactly once.
       expect(done).toEqual({ notifications: 100, people: 100, emails: 200, sent: 200 });
-      const [open] = await dataSource.query(
-        `SELECT count(*)::int AS open FROM outbox_message WHERE completed_at IS NULL AND (job_name = 'notifications.fanout' OR payload->>'id' IN (SELECT id::text FROM outgoing_email WHERE to_address = ANY($1)))`,
-        [addresses],
-      );
-      expect(open.open).toBe(0);
       // Every address reached the SMTP server; only a message in flight at the kill (at most the
       // worker's concurrency) may have been handed over twice, as with any at-least-once sender.
       const delivered = smtp.received.filter((r) => addresses.includes(r));

@@ -97,6 +97,7 @@ describe('identity over GraphQL', () => {
     };
     expect(Object.keys(mutations).sort().map(signature)).toEqual([
       'changePassword(input: ChangePasswordInput!): Boolean!',
+      'deleteMyAccount(password: String!): Boolean!',
       'grantRole(role: Role!, userId: ID!): User!',
       'requestPasswordReset(email: String!): Boolean!',
       'resendVerification(email: String!, returnTo: String): Boolean!',
