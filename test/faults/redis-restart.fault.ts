@@ -31,10 +31,14 @@ describe('faults: Redis restarted (it keeps nothing on disk, so it comes back em
     expect(relayed).toBe(30);
     phase('30 jobs waiting in Redis');
 
+    // A key of the test's own proves Redis came back empty (the jobs themselves may already be back:
+    // the relay re-adds them within milliseconds of its reconnect).
+    const sentinel = `${portal.prefix}:test:sentinel`;
+    await portal.redis.command((redis) => redis.set(sentinel, '1'));
     await portal.redis.kill();
     await portal.redis.startAgain();
     const backAt = Date.now();
-    expect(await inRedis()).toBe(0);
+    expect(await portal.redis.command((redis) => redis.exists(sentinel))).toBe(0);
     // The relay notices the empty Redis on reconnecting (its epoch marker is gone) and re-adds every
     // open job at once, instead of waiting for the age-based sweep (about 40 s).
     await waitFor(async () => (await inRedis()) === 30, 20_000, 'the jobs to be re-added', () => portal.logs());

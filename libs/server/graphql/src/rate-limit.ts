@@ -142,6 +142,23 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * Whether one more event of `name` for `key` would be within the limit, without counting it (for
+   * limits that count only outcomes, such as wrong passwords per IP).
+   */
+  async peek(name: RateLimitName, key: string): Promise<RateLimitOutcome> {
+    const limiter = this.limiters.get(name);
+    if (!limiter) return { allowed: true, remaining: Number.POSITIVE_INFINITY, retryAfterSeconds: 0 };
+    try {
+      const res = await limiter.get(normaliseKey(key));
+      if (!res || res.consumedPoints < limiter.points) return { allowed: true, remaining: limiter.points - (res?.consumedPoints ?? 0), retryAfterSeconds: 0 };
+      return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+    } catch (error) {
+      this.warn(`rate limit ${name} could not be read: ${String(error)}`);
+      return { allowed: true, remaining: 0, retryAfterSeconds: 0 };
+    }
+  }
+
   /** Counts one event and throws the translated RATE_LIMITED error when it is over the limit. */
   async consume(name: RateLimitName, key: string): Promise<void> {
     const outcome = await this.hit(name, key);

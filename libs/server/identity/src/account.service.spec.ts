@@ -257,6 +257,13 @@ describe('AccountService', () => {
       }
     });
 
+    it('lets a room of people behind one address sign in at once (the per-IP limit counts failures only)', async () => {
+      const ip = randomIp();
+      const emails = await Promise.all(Array.from({ length: LIMITS.loginFailuresPerIp + 15 }, () => verifiedAccount()));
+      const results = await Promise.allSettled(emails.map((email) => accounts.signIn({ email, password: PASSWORD }, { ip })));
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    });
+
     it(`limits one IP to ${LIMITS.loginFailuresPerIp} failures across accounts; other IPs are unaffected`, async () => {
       const ip = randomIp();
       for (let i = 0; i < LIMITS.loginFailuresPerIp; i++) {

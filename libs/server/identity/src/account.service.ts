@@ -115,7 +115,8 @@ export class AccountService {
 
   /**
    * Checks the password and opens a session. Each attempt first reserves its place in the per-account
-   * and per-IP limits (atomic in Redis), so concurrent guesses cannot slip past them; the attempt is
+   * limit (atomic in Redis), so concurrent guesses cannot slip past it, and is refused while its IP is
+   * over the failure limit; a wrong password counts for the IP (see LoginThrottleService). The attempt is
    * recorded even when the answer is a refusal (the transaction returns an outcome instead of throwing).
    */
   async signIn(input: unknown, meta: SessionMeta = {}): Promise<{ user: User; token: string }> {
@@ -137,8 +138,9 @@ export class AccountService {
           const { token } = await this.sessions.create(user.id, meta, manager);
           return { kind: 'ok', user, token };
         });
-    if (outcome.kind === 'ok') await this.throttle.succeeded(email, ip);
-    else if (outcome.kind === 'unverified') await this.throttle.release(email, ip);
+    if (outcome.kind === 'ok') await this.throttle.succeeded(email);
+    else if (outcome.kind === 'unverified') await this.throttle.release(email);
+    else if (outcome.kind === 'invalid') await this.throttle.failed(ip);
     switch (outcome.kind) {
       case 'ok':
         return { user: outcome.user, token: outcome.token };
