@@ -139,7 +139,7 @@ describe('accounts journey through the running api + worker (real PostgreSQL, Re
     const seen: string[] = [];
     let after: string | null = null;
     let total = 0;
-    for (let page = 0; page < 50; page++) {
+    for (let page = 0; page < 500; page++) {
       const res: { data?: { users: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string } }> } } } =
         await admin.request(`query($after: String) { users(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
       total = res.data!.users.totalCount;

@@ -100,7 +100,7 @@ function EntryRow({ entry, dateFormat }: { entry: AuditEntryFields; dateFormat: 
           {entry.targetLabel ?? entry.targetId ?? t('audit:empty')}
         </Table.Td>
         <Table.Td>
-          <Button size="compact-sm" variant="subtle" aria-expanded={open} aria-controls={open ? detailsId : undefined} onClick={() => setOpen(!open)}>
+          <Button size="compact-sm" variant="default" aria-expanded={open} aria-controls={open ? detailsId : undefined} onClick={() => setOpen(!open)}>
             {t(open ? 'audit:hideDetails' : 'audit:showDetails')}
           </Button>
         </Table.Td>
